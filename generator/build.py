@@ -1,0 +1,102 @@
+"""One build of one handbook: load the data, render every page, and say where each goes.
+
+`prepare()` does all the work that can fail, so MkDocs (hooks.py) and the command line can call
+it before anything is written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from . import pages as pages_mod
+from .load import DataError, Handbook, load_all
+from .strings import format_date, strings_for
+
+
+class BuildProblem(Exception):
+    """The site cannot be built; the message says why in plain words."""
+
+
+@dataclass
+class Site:
+    handbook: Handbook
+    pages: list[pages_mod.Page]
+    content: dict[str, str]
+    """Hand-written pages from content/, rendered with the data."""
+    assets: dict[str, bytes] = field(default_factory=dict)
+    """Other generated files (the source documents), by their place in the site."""
+
+    @property
+    def generated_uris(self) -> set[str]:
+        return {p.uri for p in self.pages}
+
+    @property
+    def words(self) -> dict:
+        return strings_for(self.handbook.program)
+
+    @property
+    def as_of_text(self) -> str:
+        return self.words["as_of"].replace("{date}", format_date(self.handbook.program.as_of, self.words))
+
+    @property
+    def site_name(self) -> str:
+        return self.handbook.program.name
+
+    @property
+    def language(self) -> str:
+        return self.handbook.program.language
+
+    def nav(self, content_uris: list[str]) -> list:
+        """Home, the other hand-written pages, then the generated pages in reading order."""
+        nav: list = [pages_mod.HOME] if pages_mod.HOME in content_uris else []
+        nav += [uri for uri in content_uris if uri != pages_mod.HOME]
+        grouped: dict[str, list] = {}
+        for page in self.pages:
+            if page.section:
+                if page.section not in grouped:
+                    grouped[page.section] = []
+                    nav.append({page.title: grouped[page.section]})
+                grouped[page.section].append(page.uri)
+            else:
+                nav.append(page.uri)
+            if page.uri == "eligibility.md":
+                nav.append(pages_mod.SELF_CHECK)
+        return [item for i, item in enumerate(nav) if item not in nav[:i]]
+
+    def page_context(self, uri: str) -> dict:
+        """Extra values for the theme's template of one page."""
+        return {}
+
+
+def prepare(data_dir: Path, docs_dir: Path) -> Site:
+    try:
+        hb = load_all(data_dir)
+    except DataError as e:
+        raise BuildProblem(e.message()) from None
+    content = {
+        p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(docs_dir.rglob("*.md"))
+    }
+    try:
+        pages, rendered = pages_mod.render_site(hb, content)
+    except jinja2.TemplateError as e:
+        raise BuildProblem(f"{_template_line(e)}: {e} — check the {{{{ }}}} and {{% %}} on that line") from None
+    assets = {
+        f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
+    }
+    return Site(hb, pages, rendered, assets)
+
+
+def _template_line(error: jinja2.TemplateError) -> str:
+    """The template file and line an error comes from (Jinja keeps it in the traceback)."""
+    if getattr(error, "lineno", None):
+        return f"{error.filename or error.name or 'a page'}:{error.lineno}"
+    tb, where = error.__traceback__, "a template"
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".j2", ".md")) or name == "<template>":
+            where = f"{Path(name).name if name != '<template>' else 'a page in content/'}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where

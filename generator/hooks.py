@@ -1,0 +1,66 @@
+"""MkDocs glue: load the data, render every page before anything is written, add them to the site.
+
+Everything that can fail (reading the YAML, rendering the templates) runs in on_config, which
+MkDocs calls before it empties site_dir: a mistake stops the build with a plain message and the
+last good site stays as it was.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from generator import build  # noqa: E402
+
+_site: build.Site | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    _site = None
+    project = Path(config.config_file_path).parent
+    try:
+        _site = build.prepare(project / "data", Path(config.docs_dir))
+    except build.BuildProblem as e:
+        raise PluginError(str(e)) from None
+    config.extra["as_of"] = _site.as_of_text
+    config.extra["lang"] = _site.language
+    config.theme["language"] = _site.language
+    config.site_name = _site.site_name
+    return config
+
+
+@event_priority(-100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in _site.pages:
+        if files.get_file_from_path(page.uri):
+            raise PluginError(f"content/{page.uri} is generated from the data: rename or remove the hand-written file")
+        files.append(File.generated(config, page.uri, content=page.markdown))
+    for uri, data in _site.assets.items():
+        files.append(File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
+    config.nav = _site.nav(sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    return _site.content.get(page.file.src_uri, markdown)
+
+
+def on_page_context(context, page, config, nav):
+    context.update(_site.page_context(page.file.src_uri))
+    return context
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    project = Path(config.config_file_path).parent
+    for folder in ("data", "generator"):
+        server.watch(str(project / folder))
+    return server

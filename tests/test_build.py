@@ -1,0 +1,31 @@
+"""Building the site: strict build passes, and bad data stops the build before anything is written."""
+import subprocess
+import sys
+
+from conftest import ROOT, build_site, page
+
+
+def test_every_page_shows_the_policy_date(built_site):
+    for html in built_site.rglob("*.html"):
+        if html.name == "404.html":
+            continue
+        assert "Policy as of August 12, 2011" in html.read_text(encoding="utf-8"), html
+
+
+def test_bad_data_stops_the_build_and_keeps_the_old_site(project):
+    site = build_site(project)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    tiers = project / "data/tiers.yaml"
+    tiers.write_text(tiers.read_text().replace("    name: Tier II\n", "    nmae: Tier II\n"))
+    result = subprocess.run([str(ROOT / ".venv/bin/mkdocs") if (ROOT / ".venv/bin/mkdocs").exists() else "mkdocs", "build"],
+                            cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/tiers.yaml:" in result.stderr and "unknown key 'nmae' — did you mean 'name'?" in result.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_tier_pages_list_their_activities_in_order(built_site):
+    items = [li.get_text(strip=True) for li in page(built_site, "tiers/tier-3.md").select("article li")]
+    assert items[:3] == ["Focus Groups", "System Change Workgroups", "Immersion Classes"]
