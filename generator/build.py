@@ -50,7 +50,7 @@ class Site:
 
     def nav(self, content_uris: list[str]) -> list:
         """Home, the other hand-written pages, then the generated pages in reading order."""
-        nav: list = [pages_mod.HOME] if pages_mod.HOME in content_uris else []
+        nav: list = [{self.words["nav_home"]: pages_mod.HOME}] if pages_mod.HOME in content_uris else []
         nav += [uri for uri in content_uris if uri != pages_mod.HOME]
         grouped: dict[str, list] = {}
         for page in self.pages:
