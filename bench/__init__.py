@@ -1,0 +1,1 @@
+"""Benchmarks and quality budgets of the handbook generator (see bench/run.py)."""
