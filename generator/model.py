@@ -75,6 +75,8 @@ class Terms(Model):
 class Version(Model):
     effective: dt.date
     summary: Text
+    changes: list[Text] = Field(default_factory=list)
+    """What changed from the version before, in plain words (written by `python -m generator diff --record`)."""
 
 
 class Program(Model):

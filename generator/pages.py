@@ -77,6 +77,7 @@ SPECS = [
     _Spec("commitments.md", "topics.md.j2", "commitments", "commitments_title"),
     _Spec("glossary.md", "glossary.md.j2", "glossary", "glossary_title"),
     _Spec("sources.md", "sources.md.j2", "sources", "sources_title"),
+    _Spec("changes.md", "changes.md.j2", "program", "changes_title"),
 ]
 HOME = "index.md"
 SELF_CHECK = "self-check.md"

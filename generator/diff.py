@@ -1,0 +1,188 @@
+"""What changed between two versions of the policy data, in plain words.
+
+The comparison walks the pydantic models generically: lists of entries with an `id` are matched
+by id (so a renamed activity is a rename, not a removal and an addition), other lists by their
+content, and every other value field by field. Nothing here knows this program's names; the
+sentences come from the interface words (generator/locales/<language>.yaml, keys `change_*`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import model
+from .load import Handbook
+from .strings import strings_for
+
+LABEL_FIELDS = ("name", "title", "term", "text", "id")
+"""The field that names an entry in a sentence, first found wins."""
+RENAME_FIELDS = ("name", "title", "term")
+"""A change to one of these is a rename."""
+SKIP = {("program", "versions")}
+"""Paths the comparison leaves out: the recorded history itself."""
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    """added, removed, renamed or changed."""
+    where: tuple[str, ...]
+    """The page, then the entries it is inside (by their names)."""
+    what: str
+    """The kind of entry (activity, requirement) or the field (at least)."""
+    old: str | None = None
+    new: str | None = None
+
+
+def _label(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        for name in LABEL_FIELDS:
+            text = getattr(value, name, None)
+            if isinstance(text, str):
+                return text
+    return None
+
+
+def _words(name: str) -> str:
+    return str(name).replace("_", " ")
+
+
+def _singular(name: str) -> str:
+    word = _words(name)
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_show(v) for v in value)
+    if isinstance(value, BaseModel):
+        return _label(value) or json.dumps(value.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False)
+    return str(value)
+
+
+def compare(old: Handbook, new: Handbook) -> list[Change]:
+    """Every change from `old` to `new`, in the order of the data files."""
+    changes: list[Change] = []
+    for name in model.FILES:
+        _compare(getattr(old, name), getattr(new, name), (name,), (name,), None, changes)
+    return changes
+
+
+def _compare(old: Any, new: Any, path: tuple, where: tuple, field: str | None, out: list[Change]) -> None:
+    if path in SKIP or old == new:
+        return
+    if isinstance(old, BaseModel) and type(old) is type(new):
+        renamed = next((f for f in RENAME_FIELDS if f in type(old).model_fields and getattr(old, f) != getattr(new, f)), None)
+        if renamed and isinstance(path[-1], int):
+            out.append(Change("renamed", where, _singular(field or ""), getattr(old, renamed), getattr(new, renamed)))
+        else:
+            renamed = None
+        label = _label(new)
+        inner = where + (label,) if label and isinstance(path[-1], int) else where
+        for name in type(old).model_fields:
+            if name == renamed:
+                continue
+            _compare(getattr(old, name), getattr(new, name), path + (name,), inner, name, out)
+        return
+    if isinstance(old, list) and isinstance(new, list):
+        _compare_lists(old, new, path, where, field or "", out)
+        return
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in old.keys() | new.keys():
+            if key not in new:
+                out.append(Change("removed", where, _singular(field or ""), str(key)))
+            elif key not in old:
+                out.append(Change("added", where, _singular(field or ""), None, str(key)))
+            else:
+                _compare(old[key], new[key], path + (key,), where + (str(key),), field, out)
+        return
+    out.append(Change("changed", where, _words(field or ""), _show(old), _show(new)))
+
+
+def _has_ids(items: list) -> bool:
+    return bool(items) and all(isinstance(v, BaseModel) and "id" in type(v).model_fields for v in items)
+
+
+def _compare_lists(old: list, new: list, path: tuple, where: tuple, field: str, out: list[Change]) -> None:
+    kind = _singular(field)
+    if not any(isinstance(v, BaseModel) for v in old + new):
+        if old != new:
+            out.append(Change("changed", where, _words(field), _show(old), _show(new)))
+        return
+    if _has_ids(old) and _has_ids(new):
+        before = {v.id: v for v in old}
+        after = {v.id: v for v in new}
+        for v in old:
+            if v.id not in after:
+                out.append(Change("removed", where, kind, _show(v)))
+        for i, v in enumerate(new):
+            if v.id not in before:
+                out.append(Change("added", where, kind, None, _show(v)))
+            else:
+                _compare(before[v.id], v, path + (i,), where, field, out)
+        return
+    # entries without ids: match equal ones, and compare one-for-one replacements field by field
+    keys = lambda items: [json.dumps(v.model_dump(mode="json") if isinstance(v, BaseModel) else v, sort_keys=True) for v in items]
+    matcher = difflib.SequenceMatcher(a=keys(old), b=keys(new), autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and a2 - a1 == b2 - b1:
+            for i in range(a2 - a1):
+                _reword(old[a1 + i], new[b1 + i], path + (b1 + i,), where, field, out)
+            continue
+        for v in old[a1:a2]:
+            out.append(Change("removed", where, kind, _show(v)))
+        for v in new[b1:b2]:
+            out.append(Change("added", where, kind, None, _show(v)))
+
+
+def _reword(old: Any, new: Any, path: tuple, where: tuple, field: str, out: list[Change]) -> None:
+    """One entry without an id replaced by another: a rewording if its words changed, else its fields."""
+    if isinstance(old, BaseModel) and "text" in type(old).model_fields and old.text != new.text:
+        out.append(Change("reworded", where, _singular(field), old.text, new.text))
+        rest = old.model_copy(update={"text": new.text})
+        where = where + (new.text,)
+    else:
+        rest = old
+    if isinstance(rest, BaseModel) and type(rest) is type(new):
+        for name in type(new).model_fields:
+            _compare(getattr(rest, name), getattr(new, name), path + (name,), where, name, out)
+    elif rest != new:
+        out.append(Change("changed", where, _words(field), _show(rest), _show(new)))
+
+
+def sentences(changes: list[Change], hb: Handbook) -> list[str]:
+    """Each change as a sentence in the program's own words."""
+    t = strings_for(hb.program)
+    pages = _page_titles(hb, t)
+    out = []
+    for c in changes:
+        place = [pages.get(c.where[0], c.where[0])] + [t["change_quoted"].format(text=w) for w in c.where[1:]]
+        out.append(t[f"change_{c.kind}"].format(where=t["change_separator"].join(place), what=c.what,
+                                                  old=c.old or t["change_nothing"], new=c.new or t["change_nothing"]))
+    return out
+
+
+def _page_titles(hb: Handbook, t: dict) -> dict[str, str]:
+    from .pages import SPECS
+
+    titles = {"program": hb.program.name}
+    for spec in SPECS:
+        titles.setdefault(spec.data, t[spec.title])
+    return titles
