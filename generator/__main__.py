@@ -1,0 +1,4 @@
+"""`python -m generator <command>`: the command line for policy staff (see generator/cli.py)."""
+from .cli import main
+
+main()
