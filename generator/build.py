@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
 from . import pages as pages_mod
+from . import selfcheck
 from .load import DataError, Handbook, load_all
 from .strings import format_date, strings_for
 
@@ -65,8 +67,11 @@ class Site:
                 nav.append(pages_mod.SELF_CHECK)
         return [item for i, item in enumerate(nav) if item not in nav[:i]]
 
-    def page_context(self, uri: str) -> dict:
-        """Extra values for the theme's template of one page."""
+    def page_context(self, uri: str, link: Callable[[str], str] = lambda uri: uri) -> dict:
+        """Extra values for the theme's template of one page. `link` turns a page's source path into
+        its URL as seen from this page."""
+        if uri == pages_mod.SELF_CHECK:
+            return {"decision_table": selfcheck.decision_table(self.handbook, link)}
         return {}
 
 
@@ -86,6 +91,7 @@ def prepare(data_dir: Path, docs_dir: Path) -> Site:
     assets = {
         f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
     }
+    assets.update(selfcheck.assets())
     return Site(hb, pages, rendered, assets)
 
 

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -55,7 +56,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_page_context(context, page, config, nav):
-    context.update(_site.page_context(page.file.src_uri))
+    urls = {p.file.src_uri: p.url for p in nav.pages}
+    context.update(_site.page_context(page.file.src_uri, lambda uri: get_relative_url(urls[uri], page.url)))
     return context
 
 

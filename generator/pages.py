@@ -200,7 +200,9 @@ class Renderer:
         return Page(PRINT, self.t["print_title"], "\n\n".join(parts))
 
     def self_check_page(self) -> Page:
-        return Page(SELF_CHECK, self.titles[SELF_CHECK], self.render("self-check.md.j2", SELF_CHECK))
+        """The printable checklist; its own theme template (site_overrides/selfcheck.html) adds the self-check."""
+        front = "---\ntemplate: selfcheck.html\nhide:\n  - toc\n---\n"
+        return Page(SELF_CHECK, self.titles[SELF_CHECK], front + self.render("self-check.md.j2", SELF_CHECK))
 
 
 def _demote(markdown: str) -> str:

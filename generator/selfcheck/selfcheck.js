@@ -1,0 +1,260 @@
+/* The parents' self-check. Every question, rule and word comes from the decision table the build
+   puts in the page (generator/selfcheck.py); the evaluator below is the twin of generator/evaluate.py
+   and the tests run both over the same cases. Answers live in memory only: no storage, no requests,
+   nothing in the URL or the title. */
+(function () {
+  "use strict";
+
+  // ------------------------------------------------------------ the evaluator (twin of evaluate.py)
+  var EXPLAIN = { met: "met", not_met: "not_met", unknown: "unknown", not_applicable: "not_applicable",
+    wait_training: "wait", wait_partner: "train_now" };
+
+  function daysIn(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
+  function n(d) { return d.y * 10000 + d.m * 100 + d.d; }
+  function later(a, b) { return !a ? b : !b ? a : n(b) > n(a) ? b : a; }
+
+  function addMonths(d, months, missing) {
+    var i = d.y * 12 + d.m - 1 + months, y = Math.floor(i / 12), m = i % 12 + 1, len = daysIn(y, m);
+    if (d.d <= len) return { y: y, m: m, d: d.d };
+    if (missing === "last-day") return { y: y, m: m, d: len };
+    return m === 12 ? { y: y + 1, m: 1, d: 1 } : { y: y, m: m + 1, d: 1 };
+  }
+
+  function evaluate(T, A, today) {
+    var Q = {}, S = T.settings;
+    T.questions.forEach(function (q) { Q[q.id] = q; });
+    function asked(id) {
+      var g = Q[id].ask_if;
+      return !g || (asked(g.question) && g.answers.indexOf(A[g.question]) >= 0);
+    }
+    function unsure(id) {
+      return (Q[id].answers || []).some(function (a) { return a.value === A[id] && a.unsure; });
+    }
+    function gateUnknown(id) {
+      var g = Q[id].ask_if;
+      return !!g && ((asked(g.question) && unsure(g.question)) || gateUnknown(g.question));
+    }
+    function result(req) {
+      var r = req.rule, id = r.question, a = A[id], out = { requirement: req.id, status: "",
+        training_date: null, partner_date: null }, start, tr, pa;
+      if (!asked(id)) out.status = gateUnknown(id) ? "unknown" : "not_applicable";
+      else if (r.kind === "answer") out.status = r.met_by.indexOf(a) >= 0 ? "met" : (a == null || unsure(id)) ? "unknown" : "not_met";
+      else if (!a || typeof a !== "object") out.status = "unknown";
+      else {
+        start = { y: a.year, m: a.month, d: S.month_only_day === "first" ? 1 : daysIn(a.year, a.month) };
+        pa = addMonths(start, r.at_least_months, S.missing_day);
+        tr = r.training_after_months ? addMonths(start, r.training_after_months, S.missing_day)
+          : S.training_when_silent === "wait" ? pa : start;
+        out.status = n(today) >= n(pa) ? "met" : n(today) >= n(tr) ? "wait_partner" : "wait_training";
+        out.training_date = tr; out.partner_date = pa;
+      }
+      return out;
+    }
+    var reqs = T.requirements.filter(function (r) { return r.rule; }), results = reqs.map(result);
+    function matches(w, req, res) {
+      return !w || (w.status.indexOf(res.status) >= 0 && (!w.strength || w.strength === req.strength) &&
+        (!w.kind || w.kind === req.kind));
+    }
+    var outcome = T.outcomes.filter(function (o) {
+      return !o.when || results.some(function (res, i) { return matches(o.when, reqs[i], res); });
+    })[0], strength = outcome.when && outcome.when.strength, tr = null, pa = null;
+    results.forEach(function (res, i) {
+      if (/^wait_/.test(res.status) && (!strength || strength === reqs[i].strength)) {
+        tr = later(tr, res.training_date); pa = later(pa, res.partner_date);
+      }
+    });
+    return { outcome: outcome.id, results: results, training_date: tr, partner_date: pa };
+  }
+
+  window.SelfCheck = { evaluate: evaluate };
+
+  var tableEl = document.getElementById("sc-table"), app = document.getElementById("sc-app");
+  if (!tableEl || !app) return;
+
+  // ------------------------------------------------------------ words and small helpers
+  var T = JSON.parse(tableEl.textContent), W = T.words, SC = T.self_check, A = {}, title = document.title,
+    shifts = 0, firstShift = 0, exitUrl = SC.quick_exit_url;
+
+  function sub(s, k, v) { return String(s).split("{" + k + "}").join(v); }
+  function e(s) {
+    return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+  function date(d) {
+    return d ? sub(sub(sub(T.date_format, "month", T.months[d.m - 1]), "day", d.d), "year", d.y) : "";
+  }
+  function fill(s, tr, pa) { return sub(sub(s, "training_date", date(tr)), "partner_date", date(pa)); }
+  function today() { var d = new Date(); return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() }; }
+  function q(id) { return T.questions.filter(function (x) { return x.id === id; })[0]; }
+  function asked(x) {
+    var g = x.ask_if;
+    return !g || (asked(q(g.question)) && g.answers.indexOf(A[g.question]) >= 0);
+  }
+  function askedList() { return T.questions.filter(asked); }
+  function firstMissing() { return askedList().filter(function (x) { return !(x.id in A); })[0]; }
+  function answerText(x) {
+    var a = A[x.id];
+    if (x.type === "month_year") return a === "not-sure" ? x.unsure_label : sub(sub(W.month_year, "month", T.months[a.month - 1]), "year", a.year);
+    return x.answers.filter(function (o) { return o.value === a; })[0].label;
+  }
+  function button(cls, act, text) { return '<button type="button" class="md-button ' + cls + '" data-act="' + act + '">' + e(text) + "</button>"; }
+  function link(act, text, hidden, arg) {
+    return '<a href="#" class="sc-link" data-act="' + act + '"' + (arg ? ' data-arg="' + e(arg) + '"' : "") + ">" + e(text) +
+      (hidden ? '<span class="sc-vh"> ' + e(hidden) + "</span>" : "") + "</a>";
+  }
+  function h1(text) { return '<h1 id="sc-h" tabindex="-1">' + e(text) + "</h1>"; }
+  function cites(list) { return '<span class="sc-cite">' + e(W.source) + ": " + list.map(e).join("; ") + "</span>"; }
+
+  // ------------------------------------------------------------ screens
+  function startScreen() {
+    return h1(SC.title) + SC.intro.map(function (p) { return "<p>" + e(p) + "</p>"; }).join("") +
+      "<p>" + e(sub(W.minutes, "minutes", SC.minutes)) + "</p><p>" + e(W.not_decision) + "</p><p>" + e(W.private) +
+      "</p><p>" + e(W.exit_help) + "</p>" + button("md-button--primary", "start", W.start);
+  }
+
+  function questionScreen(x, err) {
+    var a = A[x.id], desc = [], body = "", ids = { hint: "sc-hint", items: "sc-items", err: "sc-err" };
+    if (x.hint) desc.push(ids.hint);
+    if (x.items.length) desc.push(ids.items);
+    if (err) desc.push(ids.err);
+    if (x.type === "month_year") {
+      var d = a && a !== "not-sure" ? a : {}, mv = err ? err.m : d.month, yv = err ? err.y : d.year;
+      body = '<div class="sc-date">' + field("sc-m", W.month, mv, 2, err && err.field === "sc-m") +
+        field("sc-y", W.year, yv, 4, err && err.field === "sc-y") + "</div>" +
+        '<p class="sc-or">' + e(W.or) + '</p><div class="sc-choice"><input type="checkbox" id="sc-u"' +
+        ((err ? err.u : a === "not-sure") ? " checked" : "") + '><label for="sc-u">' + e(x.unsure_label) + "</label></div>";
+    } else {
+      var or = false;
+      body = x.answers.map(function (o, i) {
+        var div = o.unsure && !or ? '<p class="sc-or">' + e(W.or) + "</p>" : "";
+        if (o.unsure) or = true;
+        return div + '<div class="sc-choice"><input type="radio" name="sc-a" id="sc-a' + i + '" value="' + e(o.value) + '"' +
+          (a === o.value ? " checked" : "") + '><label for="sc-a' + i + '">' + e(o.label) + "</label></div>";
+      }).join("");
+    }
+    return '<form novalidate><div class="sc-group' + (err ? " sc-group--error" : "") + '"><fieldset aria-describedby="' +
+      desc.join(" ") + '"><legend>' + h1(x.text) + "</legend>" +
+      (x.hint ? '<p class="sc-hint" id="sc-hint">' + e(x.hint) + "</p>" : "") +
+      (x.items.length ? '<ul id="sc-items">' + x.items.map(function (t) { return "<li>" + e(t) + "</li>"; }).join("") + "</ul>" : "") +
+      (err ? '<p class="sc-err" id="sc-err"><span class="sc-vh">' + e(W.error_prefix) + " </span>" + e(err.text) + "</p>" : "") +
+      body + '</fieldset></div><button type="submit" class="md-button md-button--primary">' + e(W.continue) + "</button></form>";
+  }
+
+  function field(id, label, value, size, bad) {
+    return '<div class="sc-field"><label for="' + id + '">' + e(label) + '</label><input type="text" inputmode="numeric" autocomplete="off" id="' +
+      id + '" class="sc-w' + size + '" maxlength="' + size + '" value="' + e(value == null ? "" : value) + '"' +
+      (bad ? ' aria-invalid="true"' : "") + "></div>";
+  }
+
+  function checkScreen() {
+    return h1(W.check_title) + '<dl class="sc-summary">' + askedList().map(function (x) {
+      return '<div class="sc-row"><dt>' + e(x.text) + "</dt><dd>" + e(answerText(x)) + "</dd><dd>" +
+        link("change", W.change, x.text, x.id) + "</dd></div>";
+    }).join("") + "</dl>" + button("md-button--primary", "result", W.see_result);
+  }
+
+  function resultScreen() {
+    var r = evaluate(T, A, today()), o = T.outcomes.filter(function (x) { return x.id === r.outcome; })[0],
+      reqs = T.requirements.filter(function (x) { return x.rule; });
+    return h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
+      "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
+        var req = reqs[i], x = req.explain, text = x[EXPLAIN[res.status]] || (res.status === "wait_partner" && x.wait) || req.text;
+        return "<li><h3>" + e(req.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
+          ":</strong> " + e(fill(text, res.training_date, res.partner_date)) + "</p><p>" + cites(req.cite) + ' <a class="sc-link" href="' +
+          e(req.link) + '">' + e(W.read_more) + '<span class="sc-vh">: ' + e(req.title) + "</span></a></p></li>";
+      }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
+      T.requirements.filter(function (x) { return !x.rule; }).map(function (x) {
+        return '<li><a class="sc-link" href="' + e(x.link) + '">' + e(x.title) + "</a>: " + e(x.not_asked) + "</li>";
+      }).join("") + "</ul><h2>" + e(W.next_step_title) + "</h2><p>" + e(SC.next_step.text) + "<br>" + cites(SC.next_step.cite) +
+      "</p><p>" + e(W.print_help) + '</p><p class="sc-actions">' + button("md-button--primary", "print", W.print) +
+      button("", "again", W.start_again) + "</p>";
+  }
+
+  // ------------------------------------------------------------ showing a screen
+  var current = null;
+
+  function show(state, err, focus) {
+    var s = state.s, x = s.indexOf("q:") === 0 && q(s.slice(2)), missing = firstMissing(), html, summary = "";
+    if ((s === "check" || s === "result") && missing) { x = missing; s = "q:" + missing.id; state = { s: s, c: state.c }; }
+    current = state;
+    html = x ? questionScreen(x, err) : s === "check" ? checkScreen() : s === "result" ? resultScreen() : startScreen();
+    if (err) {
+      summary = '<div class="sc-errors" tabindex="-1" aria-labelledby="sc-et"><h2 id="sc-et">' + e(W.error_title) +
+        '</h2><ul><li><a href="#' + err.field + '" data-act="field" data-arg="' + err.field + '">' + e(err.text) + "</a></li></ul></div>";
+    }
+    document.title = err ? W.error_prefix + " " + title : title;
+    app.innerHTML = '<div class="sc-bar">' + button("sc-exit", "exit", W.exit) + "</div>" +
+      (s === "start" ? "" : '<p class="sc-backline">' + link("back", W.back) + "</p>") + summary + html;
+    var form = app.querySelector("form");
+    if (form) form.addEventListener("submit", function (ev) { ev.preventDefault(); answer(x); });
+    if (focus !== false) app.querySelector(err ? ".sc-errors" : "#sc-h").focus();
+  }
+
+  function go(s, c) {
+    var state = { s: s, c: c ? 1 : 0 };
+    history.pushState(state, "");
+    show(state);
+  }
+
+  function answer(x) {
+    var err, v;
+    if (x.type === "month_year") {
+      var m = app.querySelector("#sc-m").value.trim(), y = app.querySelector("#sc-y").value.trim(),
+        u = app.querySelector("#sc-u").checked, t = today();
+      err = { m: m, y: y, u: u, field: "sc-m" };
+      if (u) v = "not-sure";
+      else if (!m && !y) err.text = sub(W.error_date, "unsure_label", x.unsure_label);
+      else if (!/^\d{1,2}$/.test(m) || +m < 1 || +m > 12) err.text = W.error_month;
+      else if (!/^\d{4}$/.test(y)) { err.text = W.error_year; err.field = "sc-y"; }
+      else if (+y * 12 + +m > t.y * 12 + t.m) err.text = W.error_future;
+      else v = { month: +m, year: +y };
+    } else {
+      var checked = app.querySelector("input[name=sc-a]:checked");
+      if (checked) v = checked.value;
+      else err = { text: W.error_choose, field: "sc-a0" };
+    }
+    if (v === undefined) return show(current, err);
+    A[x.id] = v;
+    var next = current.c ? firstMissing() : T.questions.slice(T.questions.indexOf(x) + 1).filter(asked)[0];
+    go(next ? "q:" + next.id : "check", current.c);
+  }
+
+  function exit() {
+    A = T = W = null;
+    document.title = "";
+    document.body.innerHTML = "";
+    location.replace(exitUrl);
+  }
+
+  app.addEventListener("click", function (ev) {
+    var t = ev.target.closest("[data-act]");
+    if (!t) return;
+    var act = t.getAttribute("data-act"), arg = t.getAttribute("data-arg");
+    if (act === "exit") return exit();
+    if (act === "print") return window.print();
+    ev.preventDefault();
+    if (act === "start") go("q:" + askedList()[0].id);
+    else if (act === "back") history.back();
+    else if (act === "change") go("q:" + arg, true);
+    else if (act === "result") go("result");
+    else if (act === "again") { A = {}; go("start"); }
+    else if (act === "field") app.querySelector("#" + arg).focus();
+  });
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Shift") { shifts = 0; return; }
+    if (ev.repeat) return;
+    if (!shifts || ev.timeStamp - firstShift > 5000) { shifts = 0; firstShift = ev.timeStamp; }
+    if (++shifts === 3) exit();
+  });
+
+  window.addEventListener("popstate", function (ev) {
+    if (A) show(ev.state && ev.state.s ? ev.state : { s: "start" });
+  });
+  window.addEventListener("pageshow", function (ev) { if (ev.persisted && !A) location.reload(); });
+
+  document.documentElement.classList.add("sc-js");
+  history.replaceState({ s: "start", c: 0 }, "");
+  show({ s: "start", c: 0 }, null, false);
+})();
