@@ -6,6 +6,7 @@ in the YAML always shows as text, whatever characters it holds.
 """
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -34,7 +35,10 @@ def _escape(value: Any) -> Any:
     return Markup(html.escape(_MD_SPECIAL.sub(r"\\\1", str(value)), quote=False))
 
 
+@functools.lru_cache(maxsize=None)
 def environment() -> jinja2.Environment:
+    """One environment per process: `mkdocs serve` rebuilds without compiling the templates again
+    (Jinja still reloads a template whose file changed)."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,

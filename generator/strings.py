@@ -2,18 +2,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import yaml
 
 LOCALES = Path(__file__).parent / "locales"
-STRING_KEYS = list(yaml.safe_load((LOCALES / "en.yaml").read_text(encoding="utf-8")))
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe rules, read by libyaml where PyYAML has it
+
+
+@functools.lru_cache(maxsize=16)
+def _read(path: Path, mtime_ns: int) -> dict:
+    """One locale file, parsed once per version of it (a build reads the words several times)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML)
+
+
+def _words(path: Path) -> dict:
+    return dict(_read(path, path.stat().st_mtime_ns))
+
+
+STRING_KEYS = list(_words(LOCALES / "en.yaml"))
 
 
 def strings_for(program) -> dict:
     """The words for this program's language, its overrides applied and its terms filled in."""
     path = LOCALES / f"{program.language.split('-')[0]}.yaml"
-    words = yaml.safe_load((path if path.is_file() else LOCALES / "en.yaml").read_text(encoding="utf-8"))
+    words = _words(path if path.is_file() else LOCALES / "en.yaml")
     words.update(program.strings)
     terms = program.terms.model_dump()
     return {k: _fill(v, terms) for k, v in words.items()}
