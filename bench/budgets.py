@@ -59,7 +59,7 @@ def first_load(browser, base_url: str, path: str = "/self-check/") -> list[dict]
     try:
         page = context.new_page()
         seen: list = []
-        page.on("response", seen.append)
+        page.on("response", lambda response: seen.append(response))
         page.goto(base_url + path, wait_until="networkidle")
         page.wait_for_timeout(500)
         out = []

@@ -1,0 +1,111 @@
+"""Quality budgets: the self-check's weight, no external requests, valid HTML, plain words for parents.
+
+Sizes and scores only, never times. Each budget has a second test that breaks it on purpose in a
+copy of the project and checks that the budget reports it. The checks live in bench/budgets.py,
+which the benchmarks (`.venv/bin/python -m bench`) use too.
+"""
+import base64
+import os
+import random
+import subprocess
+import sys
+
+from bench import budgets
+from conftest import ROOT, build_site, serve
+
+
+def _incompressible(n: int) -> str:
+    """n characters that gzip cannot shrink much (so padding really weighs what it says)."""
+    return base64.b64encode(random.Random(1).randbytes(n * 3 // 4)).decode()
+
+
+def _build_own_process(project):
+    """Build in a new process, so the copy's own generator/ (where the self-check's files are) is used."""
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=project, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return project / "site"
+
+
+def _source_of(project, name):
+    """The file in the project that becomes `name` in the built site (wherever the self-check keeps it)."""
+    found = [p for p in project.rglob(name) if "site" not in p.relative_to(project).parts[:1]]
+    assert found, f"no {name} in the project: the self-check's assets are not there yet"
+    return found[0]
+
+
+# ---------------------------------------------------------------- the self-check's own script
+def test_self_check_script_is_within_its_budget(built_site):
+    assert budgets.js_problem(built_site) is None
+
+
+def test_a_heavy_self_check_script_breaks_the_budget(project):
+    script = _source_of(project, "selfcheck.js")
+    script.write_text(script.read_text(encoding="utf-8") + "\n/* " + _incompressible(16_000) + " */\n", encoding="utf-8")
+    problem = budgets.js_problem(_build_own_process(project))
+    assert problem and "over the budget" in problem
+
+
+# ---------------------------------------------------------------- first load of /self-check/
+def test_first_load_of_the_self_check_is_within_budget(browser, site_url):
+    responses = budgets.first_load(browser, site_url, "/self-check/")
+    assert any(r["url"].endswith(budgets.SELF_CHECK_JS) for r in responses), "the self-check page did not load its script"
+    assert budgets.first_load_problem(responses) is None
+
+
+def test_a_heavy_self_check_page_breaks_the_first_load_budget(project, browser):
+    style = _source_of(project, "selfcheck.css")
+    style.write_text(style.read_text(encoding="utf-8") + "\n/* " + _incompressible(140_000) + " */\n", encoding="utf-8")
+    url, server = serve(_build_own_process(project))
+    try:
+        problem = budgets.first_load_problem(budgets.first_load(browser, url, "/self-check/"))
+    finally:
+        server.shutdown()
+    assert problem and "selfcheck.css" in problem
+
+
+# ---------------------------------------------------------------- nothing fetched from elsewhere
+def test_the_built_site_fetches_nothing_from_other_hosts(built_site):
+    assert budgets.external_references(built_site) == []
+
+
+def test_an_external_image_and_stylesheet_are_found(project):
+    (project / "content" / "extra.md").write_text('# Extra\n\n<img src="https://images.example.org/a.png" alt="A">\n', encoding="utf-8")
+    css = project / "site_overrides" / "assets" / "handbook.css"
+    css.write_text('@import url("https://fonts.example.org/b.css");\n' + css.read_text(encoding="utf-8"), encoding="utf-8")
+    found = budgets.external_references(build_site(project))
+    assert any("extra/index.html" in f and "images.example.org" in f for f in found), found
+    assert any("handbook.css" in f and "fonts.example.org" in f for f in found), found
+
+
+# ---------------------------------------------------------------- valid HTML (Nu HTML Checker)
+def test_every_built_page_is_valid_html(built_site):
+    problems, _known_material = budgets.html_problems(built_site)
+    assert problems == []
+
+
+def test_invalid_html_in_a_page_is_reported(project):
+    (project / "content" / "extra.md").write_text(
+        '# Extra\n\n<p><span id="twice">One</span> and <span id="twice">two</span>.</p>\n', encoding="utf-8")
+    problems, _ = budgets.html_problems(build_site(project))
+    assert any(p.startswith("extra/index.html:") and "Duplicate ID" in p for p in problems), problems
+
+
+# ---------------------------------------------------------------- reading grade of what parents read
+def test_parent_facing_text_reads_at_grade_8_or_below():
+    assert len(budgets.parent_texts(ROOT / "data")) > 50  # questions, hints, answers, explanations, outcomes, self-check words
+    assert budgets.grade_problem(budgets.parent_blocks(ROOT / "data")) is None
+
+
+def test_one_complex_hint_breaks_the_reading_grade(project):
+    eligibility = project / "data" / "eligibility.yaml"
+    text = eligibility.read_text(encoding="utf-8")
+    legalese = ("Notwithstanding any determination previously communicated by departmental representatives, "
+                "eligibility considerations necessitate comprehensive documentation substantiating continuous "
+                "rehabilitation, demonstrable organizational accountability and administrative verification "
+                "of jurisdictional authorization, consistent with applicable regulatory requirements.")
+    assert "    hint: " in text
+    eligibility.write_text(text.replace("    hint: ", f'    hint: "{legalese}" # ', 1), encoding="utf-8")
+    blocks = budgets.parent_blocks(project / "data", project / "generator" / "locales" / "en.yaml")
+    first_question = next(block for block, _ in blocks if block.startswith("questions/"))
+    problem = budgets.grade_problem(blocks)
+    assert problem and f"{first_question} (" in problem
