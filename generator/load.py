@@ -119,7 +119,8 @@ def _compose(loader_class, text: str):
 def _build(node, path, lines, problems, file, loader):
     lines[path] = node.start_mark.line + 1
     if node.tag not in _PLAIN_TAGS:
-        problems.append(Problem(file, lines[path], f"the tag {node.tag} is not allowed here",
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(Problem(file, lines[path], f"the tag {tag} is not allowed here (words starting with ! are YAML tags)",
                                 "remove it: write plain text, lists and keys only"))
         return None
     if isinstance(node, yaml.MappingNode):
@@ -141,6 +142,10 @@ def _build(node, path, lines, problems, file, loader):
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as e:
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            problems.append(Problem(file, lines[path], f"'{node.value}' is not a real date ({e})",
+                                    "check the day and the month, and write the date like 2011-08-12"))
+            return None
         problems.append(Problem(file, lines[path], f"this value cannot be read ({getattr(e, 'problem', e)})",
                                 "put the value in double quotes"))
         return None
@@ -154,7 +159,17 @@ def _syntax_problem(e: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     if "\t" in problem or "'\\t'" in problem or ("\t" in row and "tab" not in problem):
         return Problem(file, line, "there is a tab character at the start of a line or between words",
                        "YAML needs spaces for indenting: replace each tab with spaces")
+    unclosed = _unclosed_quote(text, mark.line if mark else 0)
+    if unclosed is not None:
+        return Problem(file, unclosed, "a quote ( \" ) on this line is not closed",
+                       'end the text with a closing  "  on the same line')
+    if "while parsing a flow" in (e.context or "") and e.context_mark:
+        return Problem(file, e.context_mark.line + 1, "a bracket { or [ on this line is not closed",
+                       "close it with  }  or  ]  at the end of the entry")
     if "mapping values are not allowed" in problem:
+        if _indented_under_value(text, mark.line):
+            return Problem(file, line, "this line is indented further than the line above it",
+                           "start it with the same number of spaces as the line above")
         return Problem(file, line, "a colon ( : ) inside text confuses YAML",
                        'put the whole text in double quotes, like  text: "Note: ..."')
     if "found character" in problem and "@" in problem or "`" in problem:
@@ -162,13 +177,36 @@ def _syntax_problem(e: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return Problem(file, line, "the indenting does not line up, or a line is missing its colon",
                        "line this up with the entries above it, and write  key: value")
-    if "found undefined alias" in problem or "found unknown escape" in problem:
+    if "found undefined alias" in problem:
+        return Problem(file, line, "text starts with * , which YAML reads as a reference to something else",
+                       'put the whole text in double quotes, like  name: "*Tier II"')
+    if "found unknown escape" in problem:
         return Problem(file, line, problem, "put the text in double quotes and remove the * or \\ character")
     if "end of the stream" in problem or "found unexpected end" in problem:
         return Problem(file, line, "the file ends in the middle of a value (a quote or bracket is not closed)",
                        "close the quote or bracket that was opened")
     return Problem(file, line, f"the YAML cannot be read ({problem or e})",
                    "check the indenting and quotes on this line and the one above")
+
+
+def _unclosed_quote(text: str, upto: int) -> int | None:
+    """The line (1-based) of a double quote left open at or a few lines before line `upto` (0-based)."""
+    rows = text.splitlines()
+    for n in range(min(upto, len(rows) - 1), max(-1, upto - 6), -1):
+        row = re.sub(r"\\.", "", rows[n])  # an escaped \" does not open or close a quote
+        if row.count('"') % 2 == 1 and not row.lstrip().startswith("#"):
+            return n + 1
+    return None
+
+
+def _indented_under_value(text: str, row: int) -> bool:
+    """Whether line `row` (0-based) is indented more than the line before it, which already has its value."""
+    rows = text.splitlines()
+    prev = next((r for r in reversed(rows[:row]) if r.strip() and not r.lstrip().startswith("#")), None)
+    if prev is None or row >= len(rows):
+        return False
+    indent = lambda r: len(r) - len(r.lstrip(" "))
+    return indent(rows[row]) > indent(prev) and not prev.rstrip().endswith((":", "-", "[", "{", ","))
 
 
 def read_yaml(path: Path, label: str) -> Located:
@@ -195,7 +233,7 @@ def read_yaml(path: Path, label: str) -> Located:
         raise DataError([Problem(label, None, "the file is empty", "fill it in; see the other files in data/ for the layout")])
     if not isinstance(located.value, dict):
         raise DataError([Problem(label, 1, "the file should be a set of  key: value  lines at the top level",
-                                 "start the file with keys such as  tiers:")])
+                                 "put the list under its key, as in the last good version of the file (for example  tiers:  with the list below it)")])
     return located
 
 
@@ -258,7 +296,13 @@ def _describe(loc: tuple) -> str:
 
 def schema_problems(err: ValidationError, cls: type, located: Located, label: str) -> list[Problem]:
     problems = []
-    for e in err.errors():
+    errors = err.errors()
+    # a misspelt key is one problem, not two: skip "'name' is missing" when a close unknown key stands beside it
+    extra = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
+    errors = [e for e in errors if not (e["type"] == "missing" and any(
+        parent == tuple(e["loc"][:-1]) and difflib.get_close_matches(str(e["loc"][-1]), [key], n=1, cutoff=0.6)
+        for parent, key in extra))]
+    for e in errors:
         loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and (p.startswith("function-") or p in ("time", "answer"))))
         kind = e["type"]
         where = _describe(loc)
@@ -487,8 +531,8 @@ def _check_eligibility(el: model.Eligibility, add) -> list[Problem]:
             if gate is None or gate[0] >= i:
                 add(("questions", i, "ask_if", "question"), f"ask_if names '{q.ask_if.question}', which is not a question before this one",
                     "name the id of an earlier question")
-            else:
-                values = [a.value for a in el.answer_sets.get(gate[1].answers or "", [])]
+            elif gate[1].answers in el.answer_sets:
+                values = [a.value for a in el.answer_sets[gate[1].answers]]
                 for k, v in enumerate(q.ask_if.answers):
                     if v not in values:
                         add(("questions", i, "ask_if", "answers", k), f"'{v}' is not an answer of the question '{gate[1].id}'",
@@ -507,7 +551,9 @@ def _check_eligibility(el: model.Eligibility, add) -> list[Problem]:
             add(("requirements", r), f"the requirement '{req.id}' has a rule but no  explain:", "add  explain:  with the texts parents see")
         found = questions.get(req.rule.question)
         if found is None:
-            add(("requirements", r, "rule", "question"), f"there is no question '{req.rule.question}'", "use one of: " + ", ".join(questions))
+            close = difflib.get_close_matches(req.rule.question, list(questions), n=1)
+            add(("requirements", r, "rule", "question"), f"there is no question '{req.rule.question}'",
+                f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(questions))
             continue
         q = found[1]
         is_time = isinstance(req.rule, model.TimeRule)
@@ -518,8 +564,8 @@ def _check_eligibility(el: model.Eligibility, add) -> list[Problem]:
             if q.type != "choice":
                 add(("requirements", r, "rule", "question"), f"'{q.id}' is a date question, so it needs  at_least:  not  met_by:",
                     "write  at_least: 1 year  (or another duration)")
-            else:
-                values = [a.value for a in el.answer_sets.get(q.answers or "", [])]
+            elif q.answers in el.answer_sets:
+                values = [a.value for a in el.answer_sets[q.answers]]
                 for k, v in enumerate(req.rule.met_by):
                     if v not in values:
                         add(("requirements", r, "rule", "met_by", k), f"'{v}' is not an answer of the question '{q.id}'",
