@@ -162,7 +162,7 @@
         var req = reqs[i], x = req.explain, text = x[EXPLAIN[res.status]] || (res.status === "wait_partner" && x.wait) || req.text;
         return "<li><h3>" + e(req.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
           ":</strong> " + e(fill(text, res.training_date, res.partner_date)) + "</p><p>" + cites(req.cite) + ' <a class="sc-link" href="' +
-          e(req.link) + '">' + e(W.read_more) + '<span class="sc-vh">: ' + e(req.title) + "</span></a></p></li>";
+          e(req.link) + '">' + e(W.read_more) + '<span class="sc-vh"> ' + e(req.title) + "</span></a></p></li>";
       }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
       T.requirements.filter(function (x) { return !x.rule; }).map(function (x) {
         return '<li><a class="sc-link" href="' + e(x.link) + '">' + e(x.title) + "</a>: " + e(x.not_asked) + "</li>";
