@@ -143,6 +143,8 @@ def preview(project: Project, port: int, host: str) -> None:
     except Abort as e:
         _say(str(e))
         raise click.exceptions.Exit(DATA_PROBLEM)
+    except OSError as e:
+        raise click.UsageError(f"cannot serve on {host}:{port} ({e.strerror}); give another port, like --port 8001") from None
 
 
 def _wait_for_change(project: Project) -> None:
@@ -208,12 +210,18 @@ def _build(project: Project, site_dir: Path) -> None:
         raise _BuildFailed(str(e) or "the build stopped") from None
 
 
+class _Echo(logging.Handler):
+    """MkDocs' messages, on whatever stderr is now."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
 def _log_mkdocs(level: int) -> None:
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_handbook", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+    if not any(isinstance(h, _Echo) for h in logger.handlers):
+        handler = _Echo()
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
-        handler._handbook = True
         logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False
