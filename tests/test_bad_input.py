@@ -226,3 +226,45 @@ def test_bad_input_names_file_line_and_fix(case, tmp_path):
 
 def test_there_are_at_least_thirty_distinct_cases():
     assert len({c.id for c in CASES}) == len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_publish_writes_nothing_for_bad_input(case, tmp_path, built_site):
+    project = copy_project(tmp_path / "project")
+    published = tmp_path / "published"
+    shutil.copytree(built_site, published)
+    before = {p.relative_to(published): p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    apply(case, project / "data")
+    line = expected_line(case, project / "data")
+    result = CliRunner().invoke(main, ["--project", str(project), "publish", "--to", str(published)])
+    assert result.exit_code == 1, result.output
+    assert f"data/{case.file}" + (f":{line}" if line else "") + f": {case.expect}" in result.stderr
+    assert "Traceback" not in result.output
+    after = {p.relative_to(published): p.read_bytes() for p in published.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "published"]
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    for name in ("tiers.yaml", "scenarios.yaml"):
+        _prepend(b"\xef\xbb\xbf")(data / name)
+    hb = load_all(data)
+    assert [t.id for t in hb.tiers.tiers] == [t.id for t in load_all(ROOT / "data").tiers.tiers]
+    assert len(scenarios.load(data, hb)) == len(scenarios.load(ROOT / "data", hb))
+
+
+def test_yes_and_no_stay_words(tmp_path):
+    """Unquoted yes/no/on/off are the words, not true/false (YAML 1.1 would turn them into booleans)."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "eligibility.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert '{value: "yes", label: "Yes"}' in text and 'met_by: ["yes"]' in text
+    path.write_text(text.replace('{value: "yes", label: "Yes"}', "{value: yes, label: Yes}").replace('met_by: ["yes"]', "met_by: [yes]")
+                    .replace('{value: "no", label: "No"}', "{value: no, label: No}"), encoding="utf-8")
+    hb = load_all(data)
+    assert [a.value for a in hb.eligibility.answer_sets["yes-no-unsure"]][:2] == ["yes", "no"]
+    assert [a.label for a in hb.eligibility.answer_sets["yes-no-unsure"]][:2] == ["Yes", "No"]
+    assert hb.eligibility.requirements[0].rule.met_by == ["yes"]
