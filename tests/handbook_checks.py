@@ -383,8 +383,33 @@ def check_citations(site: Path, hb: Handbook) -> None:
         same(f"{uri} › citations", shown, want)
 
 
+def check_print(site: Path, hb: Handbook) -> None:
+    """The print page holds every page, in order: the same headings and the same citations."""
+    from generator.pages import Renderer
+
+    words = strings_for(hb.program)
+    content = site.parent / "content"
+    uris = [f.relative_to(content).as_posix() for f in sorted(content.rglob("*.md"))]
+    uris += [p.uri for p in Renderer(hb).handbook_pages()]
+    levels = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    def shown(art: Tag, uri: str):
+        return ([norm(h.get_text()) for h in art.find_all(levels)],
+                [c for small in art.select("small.cite") for c in cites_in(small, uri, words)])
+
+    whole = article(site, "print.md")
+    heads, cites = shown(whole, "print.md")
+    want_heads, want_cites = heads[:1], []
+    for uri in uris:
+        h, c = shown(article(site, uri), uri)
+        want_heads += h
+        want_cites += c
+    same("print page › headings", heads, want_heads)
+    same("print page › citations", cites, want_cites)
+
+
 CHECKS = [check_home, check_roles, check_duties, check_selection, check_training, check_commitments, check_tiers,
-          check_eligibility, check_policy_choices, check_glossary, check_sources, check_citations]
+          check_eligibility, check_policy_choices, check_glossary, check_sources, check_citations, check_print]
 
 
 def check_handbook(site: Path, hb: Handbook) -> None:

@@ -116,3 +116,15 @@ def test_addresses_of_other_hosts_are_found(built_site, hb, tmp_path):
     assert not any(quick_exit in f for f in found), found
     # a plain link is allowed when the data itself holds that address
     assert not any("read-more" in f for f in hc.external_addresses(site, {quick_exit}, {"https://www.example.org/read-more"}, only=changed))
+
+
+def test_a_print_page_that_misses_a_citation_is_noticed(built_site, hb, tmp_path):
+    site = tmp_path / "project" / "site"
+    shutil.copytree(built_site, site)
+    shutil.copytree(built_site.parent / "content", site.parent / "content")
+    printed = site / "print" / "index.html"
+    soup = hc.BeautifulSoup(printed.read_text(encoding="utf-8"), "html.parser")
+    soup.select("article small.cite")[-1].decompose()
+    printed.write_text(str(soup), encoding="utf-8")
+    with pytest.raises(AssertionError, match="print page › citations"):
+        hc.check_print(site, hb)
