@@ -100,6 +100,9 @@ def parse_yaml(text: str, file: str) -> Located:
             loader, node = _compose(_Loader, text)
         except yaml.MarkedYAMLError as e:
             raise DataError([_syntax_problem(e, file, text)]) from None
+        except yaml.reader.ReaderError as e:  # a control character, often pasted in from another program
+            raise DataError([Problem(file, text[: e.position].count("\n") + 1, f"this line holds an invisible control character (#x{e.character:04x})",
+                                     "delete it: retype the line, or paste the text as plain text")]) from None
     located = Located(None)
     problems: list[Problem] = []
     located.value = _build(node, (), located.lines, problems, file, loader) if node is not None else None

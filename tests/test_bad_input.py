@@ -106,6 +106,8 @@ CASES = [
         "this line has characters that are not UTF-8 text — save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)"),
     Case("binary data", "tiers.yaml", _replace_bytes(b"    name: Tier II\n", b"    name: Tier\x00II\n"), "Tier\x00II",
         "the file holds binary data — this is not a text file: restore it from the last good version"),
+    Case("control character pasted in", "tiers.yaml", _replace_bytes(b"    name: Tier II\n", b"    name: Tier\x0bII\n"), "Tier\x0bII",
+        "this line holds an invisible control character (#x000b) — delete it: retype the line, or paste the text as plain text"),
     Case("enormous file", "glossary.yaml", _write(b"terms:\n" + b"# x\n" * 300_000), None,
         "the file is 1,200,007 bytes, larger than 1,000,000 — a policy file this large is almost certainly a mistake: check what was pasted in"),
     Case("list at the top", "glossary.yaml", _write(b"- id: dhs\n  term: DHS\n"), "- id: dhs",
