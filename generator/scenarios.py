@@ -122,32 +122,10 @@ STATUS_WORDS = {
 
 
 def table(hb: Handbook) -> dict:
-    """The self-check's decision table: the one the browser gets, when generator/selfcheck.py provides it."""
-    try:
-        from .selfcheck import decision_table
-    except ImportError:
-        return _table(hb)
+    """The self-check's decision table: the very one the browser gets."""
+    from .selfcheck import decision_table
+
     return decision_table(hb)
-
-
-def _table(hb: Handbook) -> dict:
-    """The parts of the decision table generator/evaluate.py reads, straight from the model."""
-    el = hb.eligibility
-    return {
-        "questions": [{"id": q.id, "ask_if": q.ask_if.model_dump() if q.ask_if else None,
-                       "answers": [a.model_dump() for a in el.answer_sets.get(q.answers or "", [])]} for q in el.questions],
-        "requirements": [{
-            "id": r.id, "text": r.text, "strength": r.strength, "kind": r.kind,
-            "explain": r.explain.model_dump() if r.explain else {},
-            "rule": None if r.rule is None else (
-                {"kind": "answer", "question": r.rule.question, "met_by": list(r.rule.met_by)}
-                if isinstance(r.rule, model.AnswerRule) else
-                {"kind": "time", "question": r.rule.question, "at_least_months": model.duration_months(r.rule.at_least),
-                 "training_after_months": model.duration_months(r.rule.training_after) if r.rule.training_after else None}),
-        } for r in el.requirements],
-        "outcomes": [{"id": o.id, "when": o.when.model_dump() if o.when else None} for o in el.outcomes],
-        "settings": {name: hb.setting(name) for name in ("month_only_day", "missing_day", "training_when_silent")},
-    }
 
 
 def answers_for(hb: Handbook, answers: dict[str, str]) -> dict:
