@@ -316,6 +316,7 @@ def schema_problems(err: ValidationError, cls: type, located: Located, label: st
         elif kind == "extra_forbidden":
             allowed = _field_names(cls, loc[:-1])
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            close = [c for c in close if c != str(loc[-1])]
             fix = f"did you mean '{close[0]}'?" if close else ("the keys allowed here are: " + ", ".join(allowed) if allowed else "remove it")
             problems.append(Problem(label, located.line(loc), f"unknown key '{loc[-1]}'", fix))
         elif kind == "string_pattern_mismatch":

@@ -8,6 +8,7 @@ sentence with the file and line.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from typing import Annotated, Literal, Optional, Union
 
@@ -252,8 +253,20 @@ class TimeRule(Model):
 
 
 def _rule_kind(value):
-    """A rule with `at_least` is a time rule; any other is an answer rule."""
-    return "time" if isinstance(value, dict) and "at_least" in value or isinstance(value, TimeRule) else "answer"
+    """A rule with `at_least` (or `training_after`, or a misspelling of them) is a time rule; any other is an answer rule."""
+    if isinstance(value, (TimeRule, AnswerRule)):
+        return value.kind
+    if not isinstance(value, dict):
+        return "answer"
+    time_keys = set(TimeRule.model_fields) - set(AnswerRule.model_fields)
+    answer_keys = set(AnswerRule.model_fields) - set(TimeRule.model_fields)
+    keys = {str(k) for k in value}
+    if keys & time_keys:
+        return "time"
+    if keys & answer_keys:
+        return "answer"
+    misspelt_time = any(difflib.get_close_matches(k, time_keys, n=1, cutoff=0.6) for k in keys)
+    return "time" if misspelt_time else "answer"
 
 
 Rule = Annotated[Union[Annotated[TimeRule, Tag("time")], Annotated[AnswerRule, Tag("answer")]], Discriminator(_rule_kind)]

@@ -142,6 +142,8 @@ CASES = [
         "'tiers' › entry 4 › 'activities' should be a list (lines starting with - ) — write a list (lines starting with - ) here"),
     Case("malformed duration", "eligibility.yaml", ('at_least: "1 year", training_after', 'at_least: "one year", training_after'), 'at_least: "one year"',
         "'requirements' › entry 3 › 'rule' › 'at_least': 'one year' is not a duration — write a duration like  1 year  or  18 months"),
+    Case("misspelt at_least in a time rule", "eligibility.yaml", ('at_least: "1 year", training_after', 'at_lest: "18 months", training_after'), "at_lest:",
+        "unknown key 'at_lest' — did you mean 'at_least'?"),
     Case("duration of zero", "eligibility.yaml", ('at_least: "1 year", training_after', 'at_least: "0 months", training_after'), 'at_least: "0 months"',
         "'requirements' › entry 3 › 'rule' › 'at_least': '0 months' is not a duration — write a duration like  1 year  or  18 months"),
     Case("date like 12/08/2011", "program.yaml", ("as_of: 2011-08-12", "as_of: 12/08/2011"), "as_of: 12/08/2011",
