@@ -174,8 +174,9 @@ def sentences(changes: list[Change], hb: Handbook) -> list[str]:
     out = []
     for c in changes:
         place = [pages.get(c.where[0], c.where[0])] + [t["change_quoted"].format(text=w) for w in c.where[1:]]
-        out.append(t[f"change_{c.kind}"].format(where=t["change_separator"].join(place), what=c.what,
-                                                  old=c.old or t["change_nothing"], new=c.new or t["change_nothing"]))
+        # values of more than a few words are quoted so the sentence reads clearly ("from 1 year to 18 months" needs none)
+        show = lambda v: t["change_nothing"] if not v else t["change_quoted"].format(text=v) if c.kind == "changed" and len(v.split()) > 3 else v
+        out.append(t[f"change_{c.kind}"].format(where=t["change_separator"].join(place), what=c.what, old=show(c.old), new=show(c.new)))
     return out
 
 

@@ -180,7 +180,7 @@ def test_diff_reports_additions_removals_and_rewordings(repo, tmp_path):
     assert "- Tiers: 'Tier III': activity 'Focus Groups' removed" in lines
     assert "- Tiers: 'Tier III': activity 'Parent Cafes' added" in lines
     assert (f"- Who can become a Parent Partner: '{registry.text}': plain changed from "
-            f"{registry.plain} to On the sex abuse registry") in lines
+            f"'{registry.plain}' to 'On the sex abuse registry'") in lines
     assert any(l.startswith("- What Parent Partners do and do not do: will not '") and "' reworded to 'Never " in l for l in lines)
 
 
