@@ -74,8 +74,9 @@ def _load(project: Project) -> Handbook:
         _fail([str(p) for p in e.problems], e.message().splitlines()[0])
 
 
-def _check(project: Project) -> Handbook:
+def _check(project: Project, publishing: bool = False) -> Handbook:
     """Load every data file and run every scenario; exit 1 with all problems listed."""
+    after = " Nothing was published." if publishing else ""
     _say("Checking the policy data in data/ ...")
     problems: list[str] = []
     try:
@@ -89,15 +90,16 @@ def _check(project: Project) -> Handbook:
         problems += [str(p) for p in e.problems]
         scenarios = []
     if problems:
-        _fail(problems, f"The policy data has {len(problems)} problem{'s' if len(problems) != 1 else ''}. Nothing was published.")
+        _fail(problems, f"The policy data has {len(problems)} problem{'s' if len(problems) != 1 else ''}.{after}")
     failures: list[str] = []
+    table = scenarios_mod.table(hb)
     with click.progressbar(scenarios, label=f"Running {len(scenarios)} policy scenarios", file=sys.stderr,
                            item_show_func=lambda s: s.name if s else None) as bar:
         for scenario in bar:
-            failures += scenarios_mod.run(hb, scenario)
+            failures += scenarios_mod.run(hb, scenario, table)
     if failures:
         _fail(failures, f"{len(failures)} scenario{'s' if len(failures) != 1 else ''} of {len(scenarios)} "
-                        "did not give the expected result. Nothing was published.")
+                        f"did not give the expected result.{after}")
     _say(f"All {len(scenarios)} scenarios give the expected result.")
     return hb
 
@@ -174,7 +176,7 @@ def publish(project: Project, target: Path | None) -> None:
         raise click.UsageError(f"--to {target} holds other files, not a published handbook; "
                                "give an empty folder or the folder of the last publish")
     _say("Step 1 of 3: checking the data")
-    _check(project)
+    _check(project, publishing=True)
     _say("Step 2 of 3: building the handbook (this takes a few seconds)")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
