@@ -185,11 +185,20 @@ def publish(project: Project, target: Path | None) -> None:
     except _BuildFailed as e:
         shutil.rmtree(staging, ignore_errors=True)
         _fail([str(e)], "The handbook could not be built. Nothing was published; the published site is unchanged.")
+    except BaseException:  # Ctrl+C or anything unexpected: no half-built folder is left behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     _say(f"Step 3 of 3: replacing {_shown(target)}")
     old = target.parent / f".{target.name}-old-{os.getpid()}"
     if target.exists():
         target.rename(old)
-    staging.rename(target)
+    try:
+        staging.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)  # put the published site back as it was
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     shutil.rmtree(old, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"Published {pages} pages to {_shown(target)}")
