@@ -91,6 +91,9 @@ def _check(project: Project, publishing: bool = False) -> Handbook:
         scenarios = []
     if problems:
         _fail(problems, f"The policy data has {len(problems)} problem{'s' if len(problems) != 1 else ''}.{after}")
+    if not scenarios:
+        _say(f"There are no policy scenarios to run: add some in data/{scenarios_mod.FILE} (see docs/policy-staff-guide.md).")
+        return hb
     failures: list[str] = []
     table = scenarios_mod.table(hb)
     with click.progressbar(scenarios, label=f"Running {len(scenarios)} policy scenarios", file=sys.stderr,

@@ -56,7 +56,10 @@ class Loaded:
 
 
 def load(data_dir: Path, hb: Handbook | None) -> list[Loaded]:
-    """The scenarios, checked against the handbook's questions and outcomes (when it loaded)."""
+    """The scenarios, checked against the handbook's questions and outcomes (when it loaded).
+    A handbook without data/scenarios.yaml has none (`check` says so)."""
+    if not (Path(data_dir) / FILE).exists():
+        return []
     located = read_yaml(Path(data_dir) / FILE, LABEL)
     try:
         parsed = Scenarios.model_validate(located.value)

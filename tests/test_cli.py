@@ -58,6 +58,17 @@ def test_check_passes_on_the_real_data(project):
     assert "scenarios give the expected result" in result.stderr
 
 
+def test_another_program_without_scenarios_checks_and_publishes(tmp_path):
+    other = copy_project(tmp_path / "other", data=ROOT / "tests" / "fixtures" / "other-program" / "data")
+    assert not (other / "data" / "scenarios.yaml").exists()
+    result = run(other, "check")
+    assert result.exit_code == 0, result.output
+    assert "There are no policy scenarios to run: add some in data/scenarios.yaml" in result.stderr
+    result = run(other, "publish", "--to", str(tmp_path / "published"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "published" / "changes" / "index.html").is_file()
+
+
 def test_check_lists_every_problem_at_once(project):
     edit(project, "tiers.yaml", "    name: Tier II\n", "    nmae: Tier II\n")
     edit(project, "roles.yaml", "  - id: pbp-sws\n", "  - id: PBP SWS\n")
