@@ -538,7 +538,7 @@ def external_addresses(site: Path, allowed_anywhere: set[str], allowed_links: se
                     if "." in m.group(0).split("//", 1)[1].split("/")[0] and m.group(0) not in allowed_anywhere:
                         found.append(f"{rel}: <{tag.name}> {m.group(0)}")
         # Material fetches from other hosts only for these (repository facts, diagrams): none may appear
-        for selector in ('[data-md-component="source"]', ".mermaid", "[data-md-color-media] link[href^=http]"):
+        for selector in ('[data-md-component="source"]', ".mermaid"):
             if soup.select(selector):
                 found.append(f"{rel}: {selector} makes Material fetch from another host")
     for file in _files(site, ".css", only):
