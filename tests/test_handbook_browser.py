@@ -31,16 +31,14 @@ def site_paths(site: Path, *, all_pages: bool = False) -> list[str]:
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
         path = "/" + rel.removesuffix("index.html")
-        if all_pages or (html.name == "index.html" and path not in ("/self-check/",)):
+        if all_pages or (html.name == "index.html" and path != _url(pages.SELF_CHECK)):
             paths.append(path)
     return paths
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE)
-    yield context.new_page()
-    context.close()
+def phone(browser_page):
+    return browser_page  # conftest's page is phone-sized
 
 
 @pytest.fixture
@@ -128,13 +126,12 @@ def focus_problem(page, first: bool) -> str | None:
     else:
         page.keyboard.press("Shift+Tab")
     settle(page)
-    moved = element.bounding_box() != box
     unfocused = page.screenshot(clip=clip)
     if not first:
         page.keyboard.press("Tab")
         if not element.evaluate("e => e === document.activeElement"):
             return f"Shift+Tab then Tab does not come back to {name!r}"
-    return None if moved or focused != unfocused else f"{name!r} looks the same with and without the focus"
+    return None if focused != unfocused else f"{name!r} looks the same with and without the focus"
 
 
 def tab_through(page, limit: int = 200) -> tuple[list[str], list[str]]:
@@ -261,9 +258,21 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, site_url, built_site):
     assert wide == []
 
 
-def test_a_long_unbroken_word_would_scroll_sideways_without_wrapping(phone):
-    phone.set_content('<!doctype html><p style="white-space:nowrap">' + "citation " * 80 + "</p>")
-    assert sideways_scroll(phone) > 0
+def test_a_very_long_word_in_the_data_wraps_on_a_phone(phone, project):
+    tiers = project / "data/tiers.yaml"
+    long_word = "SB163WraparoundReview" * 5
+    tiers.write_text(tiers.read_text(encoding="utf-8").replace('name: "SB163 Wraparound Review"', f'name: "{long_word}"'), encoding="utf-8")
+    site = build_site(project)
+    url, server = serve(site)
+    try:
+        for path in ("/tiers/", f"/tiers/{HB.tiers.tiers[-1].id}/"):
+            phone.goto(url + path)
+            expect(phone.get_by_text(long_word).first).to_be_visible()
+            assert sideways_scroll(phone) == 0, path
+        phone.add_style_tag(content=".md-typeset { overflow-wrap: normal !important }")
+        assert sideways_scroll(phone) > 0  # without the handbook's wrapping rule it would scroll
+    finally:
+        server.shutdown()
 
 
 # ---------------------------------------------------------------- 4. keyboard only
@@ -300,11 +309,11 @@ def test_tab_reaches_every_link_of_the_home_page_with_visible_focus(browser, sit
     page = context.new_page()
     page.goto(site_url + "/")
     stops, problems = tab_through(page)
-    main_links = page.get_by_role("article").get_by_role("link")
-    not_reached = [link.text_content() for link in main_links.all() if link.get_attribute("data-tabbed") is None]
+    content_links = page.get_by_role("article").get_by_role("link")
+    not_reached = [link.text_content() for link in content_links.all() if link.get_attribute("data-tabbed") is None]
     nav_links = page.get_by_role("navigation", name="Navigation", exact=True).get_by_role("link")
     nav_not_reached = [link.text_content().strip() for link in nav_links.all() if link.get_attribute("data-tabbed") is None]
-    counts = main_links.count(), nav_links.count()
+    counts = content_links.count(), nav_links.count()
     context.close()
     assert len(stops) >= sum(counts) and min(counts) > 0
     assert problems == []
@@ -361,7 +370,7 @@ def test_the_print_page_holds_every_page_and_prints_without_navigation(laptop, s
     missing = [t for t in titles if main.get_by_role("heading", name=heading(t)).count() == 0]
     assert missing == []
     words = SITE.words
-    first_cite = laptop.get_by_role("link", name=_cite_names(pages.HOME)[0]).first
+    cites = {n for u in list(SITE.content) + [p.uri for p in SITE.pages if p.uri != pages.SELF_CHECK] for n in _cite_names(u)}
     screen_only = [laptop.get_by_role("banner"), laptop.get_by_role("navigation"),
                    laptop.get_by_role("textbox", name=SEARCH), laptop.get_by_role("button", name=words["print_button"])]
     for part in screen_only:
@@ -369,13 +378,13 @@ def test_the_print_page_holds_every_page_and_prints_without_navigation(laptop, s
     laptop.emulate_media(media="print")
     for part in screen_only:
         expect(part).to_have_count(0)
-    expect(first_cite).to_be_visible()
+    assert cites - set(main.get_by_role("link").all_inner_texts()) == set()
     expect(laptop.get_by_text(SITE.as_of_text)).to_be_visible()
 
 
 # ---------------------------------------------------------------- 7. date, citations, language
 def test_every_page_shows_its_policy_date_citations_and_language(phone, site_url):
-    uris = [pages.HOME] + [p.uri for p in SITE.pages if p.uri != pages.SELF_CHECK]
+    uris = list(SITE.content) + [p.uri for p in SITE.pages if p.uri != pages.SELF_CHECK]
     problems = []
     for uri in uris:
         phone.goto(site_url + _url(uri))
