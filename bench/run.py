@@ -412,6 +412,10 @@ def write_results(r: dict) -> None:
          f"Written by `.venv/bin/python -m bench` on {r['when']} ({r['machine']}). Timings are ratios or comparisons measured "
          "in the same run; each figure is the median of the repetitions, with min–max and n. "
          "Machine-readable: `bench/results.json`.", ""]
+    when = sorted({r[k]["measured"] for k in ("overhead", "scaling", "preview", "weight", "lighthouse") if k in r and "measured" in r[k]})
+    if len(when) > 1:
+        L += ["Sections were measured at different times (" + ", ".join(f"{k} {r[k]['measured']}" for k in ("overhead", "scaling", "preview", "weight", "lighthouse")
+                                                               if k in r and "measured" in r[k]) + "); the ratios within each section are from one run.", ""]
     L += ["| # | what | figure | target | met? | how it was measured |", "|---|---|---|---|---|---|"]
     ok = lambda b: "yes" if b else "**no**"
     if "overhead" in r:
@@ -511,6 +515,15 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     r: dict = {"when": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}", "notes": []}
+    everything = ["overhead", "scaling", "preview", "weight", "lighthouse"]
+    old = BENCH / "results.json"
+    if set(args.sections) != set(everything) and old.is_file():  # a partial run keeps the other sections' last figures
+        kept = json.loads(old.read_text(encoding="utf-8"))
+        for name in ("overhead", "scaling", "preview", "weight", "quality", "lighthouse"):
+            if name in kept and name not in args.sections and not (name == "quality" and "weight" in args.sections):
+                r[name] = kept[name]
+        if "scaling" in r:
+            r["scaling"]["by_scale"] = {int(k): v for k, v in r["scaling"]["by_scale"].items()}
     load_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
@@ -519,6 +532,7 @@ def main(argv: list[str] | None = None) -> None:
             log(title)
             try:
                 r[name] = fn()
+                r[name]["measured"] = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
             except Exception as e:  # one failing section does not lose the others
                 r["notes"].append(f"{title}: failed ({type(e).__name__}: {e})")
                 log(f"  failed: {e!r}")
