@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from conftest import ROOT, build_site, serve
 from generator import evaluate as ev
@@ -17,6 +18,8 @@ from generator.selfcheck import decision_table
 
 TODAY = dt.datetime(2025, 6, 15, 12, 0)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+_WORDS = decision_table(load_all(ROOT / "data"))["words"]
+MONTH, YEAR = _WORDS["month"], _WORDS["year"]
 EXIT_PAGE = "<!doctype html><html lang=en><title>Neutral</title><p>Neutral page</p></html>"
 
 # One parent per outcome. Every parent starts from answers that meet every requirement.
@@ -58,8 +61,10 @@ def open_check(context, url: str, table: dict):
     exit_url = table["self_check"]["quick_exit_url"]
     page.route(exit_url + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=EXIT_PAGE))
     page.goto(url + "/self-check/", wait_until="networkidle")
+    # The tab's icon is the browser's own request and may come a little after load; any other request counts.
+    icon = page.evaluate("document.querySelector('link[rel~=icon]').href")
     page.requests_after_load = []
-    page.on("request", lambda r: page.requests_after_load.append(r.url))
+    page.on("request", lambda r: r.url == icon or page.requests_after_load.append(r.url))
     return page
 
 
@@ -73,13 +78,18 @@ def h1(page) -> str:
     return page.get_by_role("heading", level=1).inner_text().strip()
 
 
+def shows(page, heading: str) -> None:
+    """Wait until the screen's heading is `heading` (history moves arrive a moment after the click)."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+
+
 def fill_answer(page, q: dict, value) -> None:
     if q["type"] == "month_year":
         if value == "not-sure":
             page.get_by_role("checkbox", name=q["unsure_label"]).check()
         else:
-            page.get_by_role("textbox", name="Month").fill(str(value[0]))
-            page.get_by_role("textbox", name="Year").fill(str(value[1]))
+            page.get_by_role("textbox", name=MONTH).fill(str(value[0]))
+            page.get_by_role("textbox", name=YEAR).fill(str(value[1]))
     else:
         label = next(a["label"] for a in q["answers"] if a["value"] == value)
         page.get_by_role("radio", name=label, exact=True).check()
@@ -175,28 +185,33 @@ def test_back_link_and_browser_back(sc, table):
     w = table["words"]
     q1, q2, q3 = table["questions"][:3]
     sc.get_by_role("button", name=w["start"]).click()
-    assert h1(sc) == q1["text"] and focused_text(sc) == q1["text"]
+    shows(sc, q1["text"])
+    assert focused_text(sc) == q1["text"]
     fill_answer(sc, q1, "yes")
     sc.get_by_role("button", name=w["continue"]).click()
-    assert h1(sc) == q2["text"] and focused_text(sc) == q2["text"]
+    shows(sc, q2["text"])
+    assert focused_text(sc) == q2["text"]
     sc.get_by_role("link", name=w["back"]).click()
-    assert h1(sc) == q1["text"] and focused_text(sc) == q1["text"]
+    shows(sc, q1["text"])
+    assert focused_text(sc) == q1["text"]
     assert sc.get_by_role("radio", name="Yes", exact=True).is_checked()  # the answer is kept
     sc.get_by_role("button", name=w["continue"]).click()
     fill_answer(sc, q2, (2, 2024))
     sc.get_by_role("button", name=w["continue"]).click()
-    assert h1(sc) == q3["text"]
+    shows(sc, q3["text"])
     url = sc.url
     sc.go_back()
-    assert h1(sc) == q2["text"]
-    assert sc.get_by_role("textbox", name="Month").input_value() == "2"
+    shows(sc, q2["text"])
+    assert sc.get_by_role("textbox", name=MONTH).input_value() == "2"
     sc.go_back()
-    assert h1(sc) == q1["text"]
+    shows(sc, q1["text"])
     sc.go_forward()
-    assert h1(sc) == q2["text"] and sc.url == url
+    shows(sc, q2["text"])
+    assert sc.url == url
     sc.get_by_role("link", name=w["back"]).click()
+    shows(sc, q1["text"])
     sc.get_by_role("link", name=w["back"]).click()
-    assert h1(sc) == table["self_check"]["title"]
+    shows(sc, table["self_check"]["title"])
     assert sc.requests_after_load == []
 
 
@@ -251,8 +266,8 @@ def test_missing_and_wrong_answers_show_the_error_summary(sc, table):
         (("1", "2026"), w["error_future"]),
     ]
     for (month, year), message in cases:
-        sc.get_by_role("textbox", name="Month").fill(month)
-        sc.get_by_role("textbox", name="Year").fill(year)
+        sc.get_by_role("textbox", name=MONTH).fill(month)
+        sc.get_by_role("textbox", name=YEAR).fill(year)
         sc.get_by_role("button", name=w["continue"]).click()
         assert h1(sc) == date["text"]
         assert sc.title().startswith(w["error_prefix"] + " ")
@@ -260,8 +275,8 @@ def test_missing_and_wrong_answers_show_the_error_summary(sc, table):
         assert summary.evaluate("el => el === document.activeElement")
         assert summary.get_by_role("link", name=message).is_visible()
         assert sc.get_by_role("group", name=date["text"]).get_by_text(message).is_visible()
-    sc.get_by_role("textbox", name="Month").fill("6")
-    sc.get_by_role("textbox", name="Year").fill("2025")  # this month is allowed
+    sc.get_by_role("textbox", name=MONTH).fill("6")
+    sc.get_by_role("textbox", name=YEAR).fill("2025")  # this month is allowed
     sc.get_by_role("button", name=w["continue"]).click()
     assert h1(sc) == qs["case-dismissed"]["text"] and sc.title() == title
 
@@ -289,7 +304,7 @@ def test_quick_exit_leaves_and_back_does_not_show_answers(sc, site_url, table, h
     sc.wait_for_load_state()
     assert sc.url == site_url + "/self-check/"
     assert sc.evaluate("document.querySelectorAll('input:checked').length") == 0
-    assert sc.get_by_role("radio").count() == 0 and sc.get_by_role("textbox", name="Month").count() == 0
+    assert sc.get_by_role("radio").count() == 0 and sc.get_by_role("textbox", name=MONTH).count() == 0
     assert h1(sc) == table["self_check"]["title"]
     assert stored(sc) == {"cookies": [], "local": [], "session": [], "indexeddb": []}
 
@@ -373,7 +388,7 @@ def test_keyboard_alone(sc, table):
             went_back = True
             _tab_to(sc, w["back"], back=True)
             sc.keyboard.press("Enter")
-            assert h1(sc) == table["questions"][0]["text"]
+            shows(sc, table["questions"][0]["text"])
             _tab_to(sc, w["continue"])
             sc.keyboard.press("Enter")
     _tab_to(sc, f'{w["change"]} {table["questions"][0]["text"]}')
@@ -395,7 +410,7 @@ def test_without_javascript_the_checklist_is_shown(browser, site_url, table):
     try:
         page = ctx.new_page()
         page.goto(site_url + "/self-check/")
-        assert page.get_by_role("heading", name="Check yourself with a list").is_visible()
+        assert page.get_by_role("heading", name=table["words"]["checklist_title"]).is_visible()
         for q in table["questions"]:
             assert page.get_by_text(q["text"], exact=True).first.is_visible()
         assert page.get_by_role("button", name=table["words"]["start"]).count() == 0
@@ -404,8 +419,8 @@ def test_without_javascript_the_checklist_is_shown(browser, site_url, table):
         ctx.close()
 
 
-def test_with_javascript_the_checklist_is_hidden(sc):
-    assert sc.get_by_role("heading", name="Check yourself with a list").count() == 0
+def test_with_javascript_the_checklist_is_hidden(sc, table):
+    assert sc.get_by_role("heading", name=table["words"]["checklist_title"]).count() == 0
 
 
 # ---------------------------------------------------------------- the data decides
@@ -424,6 +439,31 @@ def test_a_changed_duration_changes_the_date_the_self_check_gives(project, brows
         text = page.locator("#sc-app").inner_text()
         assert "Parent Partner from October 1, 2026" in text  # 31 March 2025 + 18 months: no 31 September, so 1 October
         assert "March 31, 2026" not in text
+    finally:
+        ctx.close()
+        server.shutdown()
+
+
+def test_another_program_gets_its_own_self_check(tmp_path, browser):
+    """The second, made-up program (tests/fixtures/other-program): its own questions, rules, dates and words."""
+    from conftest import copy_project
+    project = copy_project(tmp_path / "other", data=ROOT / "tests" / "fixtures" / "other-program" / "data")
+    other = decision_table(load_all(project / "data"))
+    assert other["questions"] != decision_table(load_all(ROOT / "data"))["questions"]
+    url, server = serve(build_site(project))
+    ctx = browser.new_context(viewport={"width": 360, "height": 800}, timezone_id="UTC")
+    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1") else route.abort())
+    try:
+        page = open_check(ctx, url, other)
+        assert h1(page) == other["self_check"]["title"]
+        answers = {q["id"]: (3, 2025) if q["type"] == "month_year" else q["answers"][0]["value"] for q in other["questions"]}
+        answer_all(page, other, answers)
+        page.get_by_role("button", name=other["words"]["see_result"]).click()
+        got = ev.evaluate(other, as_evaluator_answers(answers), TODAY.date())
+        o = next(o for o in other["outcomes"] if o["id"] == got.id)
+        assert h1(page) == ev.fill(o["title"], other, got.training_date, got.partner_date)
+        assert ev.fill(o["text"], other, got.training_date, got.partner_date) in page.locator("#sc-app").inner_text()
+        assert page.requests_after_load == []
     finally:
         ctx.close()
         server.shutdown()
