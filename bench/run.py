@@ -471,7 +471,7 @@ def write_results(r: dict) -> None:
                      f"accessibility {v['accessibility']['median']:.0f} ({v['accessibility']['min']:.0f}–{v['accessibility']['max']:.0f}), n={v['performance']['n']} | | | "
                      f"lighthouse {lh['version']} (npm, bench/node_modules), Debian Chromium headless=new, mobile emulation with simulated throttling, local `python -m http.server` |")
     if "scaling" in r:
-        L += ["", "## Where the build time goes (cProfile, cumulative seconds in one profiled build)", "",
+        L += ["", "## Where the build time goes (cProfile with a CPU-time clock, cumulative CPU seconds in one profiled build)", "",
               "| phase | " + " | ".join(f"{k}×" for k in SCALES) + " |", "|---|" + "---|" * len(SCALES)]
         s = r["scaling"]["by_scale"]
         for label, *_ in [("total", None, None), *PHASES]:
