@@ -88,6 +88,9 @@ def prepare(data_dir: Path, docs_dir: Path) -> Site:
         pages, rendered = pages_mod.render_site(hb, content)
     except jinja2.TemplateError as e:
         raise BuildProblem(f"{_template_line(e)}: {e} — check the {{{{ }}}} and {{% %}} on that line") from None
+    except Exception as e:  # a bug in the generator, not in the data: say so, without a traceback
+        raise BuildProblem(f"{_template_line(e)}: the pages could not be made ({type(e).__name__}: {e}) — "
+                           "the data passed its checks, so this is a fault in generator/: tell the developers") from None
     assets = {
         f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
     }
@@ -95,7 +98,7 @@ def prepare(data_dir: Path, docs_dir: Path) -> Site:
     return Site(hb, pages, rendered, assets)
 
 
-def _template_line(error: jinja2.TemplateError) -> str:
+def _template_line(error: Exception) -> str:
     """The template file and line an error comes from (Jinja keeps it in the traceback)."""
     if getattr(error, "lineno", None):
         return f"{error.filename or error.name or 'a page'}:{error.lineno}"

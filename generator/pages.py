@@ -103,7 +103,9 @@ def page_of(path: tuple) -> str:
 
 
 def citations(hb: Handbook) -> list[tuple[str, model.Cite]]:
-    """Every citation in the data with the page that shows it, in data order."""
+    """Every citation in the data with each page that shows it, in data order.
+
+    A tier's citations are shown on its own page and again on the tiers overview."""
     from .load import _walk
 
     found = []
@@ -112,6 +114,7 @@ def citations(hb: Handbook) -> list[tuple[str, model.Cite]]:
             if isinstance(value, model.Cite):
                 uri = page_of(path)
                 if uri.startswith("tiers/") and uri != "tiers/index.md":
+                    found.append(("tiers/index.md", value))
                     uri = f"tiers/{hb.tiers.tiers[path[2]].id}.md"
                 found.append((uri, value))
     return found
@@ -128,6 +131,7 @@ class Renderer:
         self.titles.update({f"tiers/{tier.id}.md": tier.name for tier in hb.tiers.tiers})
         self.titles[HOME] = hb.program.name
         self.titles[SELF_CHECK] = hb.eligibility.self_check.title
+        self.titles[PRINT] = self.t["print_title"]
         self.cites = citations(hb)
 
     # -- helpers the templates call
@@ -159,6 +163,7 @@ class Renderer:
             "t": self.t,
             "program": hb.program,
             "aid": lambda name: Markup(prefix + name),
+            "page_title": lambda uri: self.titles[uri],
             "link": link,
             "source_link": source_link,
             "cited_on": cited_on,

@@ -374,10 +374,6 @@ def check_citations(site: Path, hb: Handbook) -> None:
     expected: dict[str, list[Cited]] = {}
     for uri, c in citations(hb):
         expected.setdefault(uri, []).extend(cited(hb, [c]))
-    # The tiers overview repeats each tier's citation (and its note's) after the table.
-    overview = expected.setdefault("tiers/index.md", [])
-    for tier in hb.tiers.tiers:
-        overview += cited(hb, tier.cite) + (cited(hb, tier.note.cite) if tier.note else [])
     for uri, want in expected.items():
         shown = [c for small in article(site, uri).select("small.cite") for c in cites_in(small, uri, words)]
         same(f"{uri} › citations", shown, want)
