@@ -40,8 +40,9 @@ PERSONAS = {
 
 
 @pytest.fixture(scope="module")
-def table():
-    return decision_table(load_all(ROOT / "data"))
+def table(built_site):
+    """The decision table of the data the tested site was built from."""
+    return decision_table(load_all(built_site.parent / "data"))
 
 
 @pytest.fixture

@@ -186,7 +186,7 @@ def test_a_closed_gate_is_not_applicable_and_an_unsure_gate_is_unknown(table):
 
 def test_the_page_embeds_the_decision_table(built_site):
     embedded = json.loads(page(built_site, "self-check.md").find("script", id="sc-table").string)
-    expected = decision_table(load_all(ROOT / "data"), lambda uri: "../" + uri.removesuffix(".md") + "/")
+    expected = decision_table(load_all(built_site.parent / "data"), lambda uri: "../" + uri.removesuffix(".md") + "/")
     assert embedded == expected
     assert all(r["link"] == f"../eligibility/#{r['id']}" for r in embedded["requirements"])
     eligibility = page(built_site, "eligibility.md")
