@@ -468,3 +468,13 @@ def test_another_program_gets_its_own_self_check(tmp_path, browser):
     finally:
         ctx.close()
         server.shutdown()
+
+
+def test_skip_link_leads_into_the_self_check(sc, table):
+    """The theme's skip link must not point at the checklist, which is hidden when JavaScript runs."""
+    sc.keyboard.press("Tab")
+    skip = sc.evaluate("document.activeElement.getAttribute('href')")
+    target = sc.locator(skip)
+    expect(target).to_be_visible()
+    sc.keyboard.press("Enter")
+    _tab_to(sc, table["words"]["start"])  # the next Tab stops are inside the self-check

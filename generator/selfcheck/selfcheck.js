@@ -255,6 +255,9 @@
   window.addEventListener("pageshow", function (ev) { if (ev.persisted && !A) location.reload(); });
 
   document.documentElement.classList.add("sc-js");
+  // The theme's "skip to content" link points at the checklist, which is hidden now: point it here.
+  var skip = document.querySelector(".md-skip");
+  if (skip) { skip.setAttribute("href", "#sc-app"); app.setAttribute("tabindex", "-1"); }
   history.replaceState({ s: "start", c: 0 }, "");
   show({ s: "start", c: 0 }, null, false);
 })();
