@@ -62,6 +62,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri) -
                        "minutes": el.self_check.minutes, "quick_exit_url": el.self_check.quick_exit_url,
                        "next_step": {"text": el.self_check.next_step.text, "cite": cite(el.self_check.next_step.cite)}},
         "words": {k[len(PREFIX):]: v for k, v in words.items() if k.startswith(PREFIX)} | {"source": words["source"]},
+        "back": eligibility,
         "months": words["months"],
         "date_format": words["date_format"],
     }

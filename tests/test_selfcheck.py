@@ -478,3 +478,9 @@ def test_skip_link_leads_into_the_self_check(sc, table):
     expect(target).to_be_visible()
     sc.keyboard.press("Enter")
     _tab_to(sc, table["words"]["start"])  # the next Tab stops are inside the self-check
+
+
+def test_start_screen_back_link_leads_to_the_eligibility_page(sc, table, site_url):
+    """A Back link on every screen: on the first one it leads back to the handbook's eligibility page."""
+    sc.get_by_role("link", name=table["words"]["back"]).click()
+    sc.wait_for_url(site_url + "/eligibility/")

@@ -185,7 +185,8 @@
     }
     document.title = err ? W.error_prefix + " " + title : title;
     app.innerHTML = '<div class="sc-bar">' + button("sc-exit", "exit", W.exit) + "</div>" +
-      (s === "start" ? "" : '<p class="sc-backline">' + link("back", W.back) + "</p>") + summary + html;
+      '<p class="sc-backline">' + (s === "start" ? '<a class="sc-link" href="' + e(T.back) + '">' + e(W.back) + "</a>"
+        : link("back", W.back)) + "</p>" + summary + html;
     var form = app.querySelector("form");
     if (form) form.addEventListener("submit", function (ev) { ev.preventDefault(); answer(x); });
     if (focus !== false) app.querySelector(err ? ".sc-errors" : "#sc-h").focus();
