@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 PY = sys.executable
 CHROMIUM = "/usr/bin/chromium"
-PROJECT_PARTS = ("content", "data", "generator", "site_overrides", "mkdocs.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 SCALES = (1, 10, 100)
 
@@ -37,19 +36,11 @@ if str(ROOT) not in sys.path:
 
 from bench import budgets  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import copy_project  # noqa: E402  (the tests' way to copy the project; bench runs after the test command)
+
 
 # ---------------------------------------------------------------- helpers
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
-
-
 def child_build(project: Path, profile: Path | None = None) -> dict:
     """Build `project` in a new process; its build time and peak memory."""
     args = [PY, str(BENCH / "child.py"), str(project)] + ([str(profile)] if profile else [])
