@@ -5,6 +5,7 @@ it before anything is written.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -34,7 +35,7 @@ class Site:
     def generated_uris(self) -> set[str]:
         return {p.uri for p in self.pages}
 
-    @property
+    @functools.cached_property
     def words(self) -> dict:
         return strings_for(self.handbook.program)
 

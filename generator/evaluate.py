@@ -14,6 +14,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from .strings import format_date as _format_words_date
+
 NOT_SURE = "not-sure"
 WAITING = ("wait_training", "wait_partner")
 EXPLAIN_FOR = {"met": "met", "not_met": "not_met", "unknown": "unknown", "not_applicable": "not_applicable",
@@ -122,10 +124,8 @@ def evaluate(table: dict, answers: dict, today: dt.date) -> Outcome:
 
 
 def format_date(day: dt.date | None, table: dict) -> str:
-    if day is None:
-        return ""
-    return table["date_format"].replace("{month}", table["months"][day.month - 1]).replace(
-        "{day}", str(day.day)).replace("{year}", str(day.year))
+    """A date in the table's words (its `months` and `date_format`), or '' for none."""
+    return "" if day is None else _format_words_date(day, table)
 
 
 def fill(text: str, table: dict, training: dt.date | None, partner: dt.date | None) -> str:

@@ -56,8 +56,11 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_page_context(context, page, config, nav):
-    urls = {p.file.src_uri: p.url for p in nav.pages}
-    context.update(_site.page_context(page.file.src_uri, lambda uri: get_relative_url(urls[uri], page.url)))
+    def link(uri: str) -> str:
+        target = next(p.url for p in nav.pages if p.file.src_uri == uri)
+        return get_relative_url(target, page.url)
+
+    context.update(_site.page_context(page.file.src_uri, link))
     return context
 
 

@@ -18,11 +18,7 @@ from pydantic import BaseModel, ValidationError
 from . import model
 
 MAX_BYTES = 1_000_000
-SETTINGS = {
-    "month_only_day": ("first", "last"),
-    "missing_day": ("next-day", "last-day"),
-    "training_when_silent": ("wait", "now"),
-}
+SETTINGS = model.SETTINGS
 PLACEHOLDERS = {"training_date", "partner_date"}
 
 

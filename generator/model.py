@@ -17,6 +17,13 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Fiel
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
+SETTINGS = {
+    "month_only_day": ("first", "last"),
+    "missing_day": ("next-day", "last-day"),
+    "training_when_silent": ("wait", "now"),
+}
+"""The self-check's settings that a policy choice can set, and the values each can take."""
+
 DURATION = re.compile(r"^\s*(\d+)\s+(year|years|month|months)\s*$")
 
 
@@ -309,7 +316,7 @@ class PolicyChoice(Model):
     """What the sources leave open, in plain words."""
     reading: Text
     """The reading this handbook and the self-check use."""
-    setting: Optional[Literal["month_only_day", "missing_day", "training_when_silent"]] = None
+    setting: Optional[Literal[tuple(SETTINGS)]] = None
     value: Optional[Id] = None
     cite: Cites
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from .load import Handbook
+from .load import SETTINGS, Handbook
 from .model import duration_months
 from .strings import strings_for
 
 ASSETS = Path(__file__).parent / "selfcheck"
 ASSET_DIR = "assets/selfcheck"
-SETTINGS = ("month_only_day", "missing_day", "training_when_silent")
 PREFIX = "self_check_"
 
 
