@@ -13,7 +13,7 @@ from typing import Callable
 import jinja2
 
 from . import pages as pages_mod
-from . import selfcheck
+from . import registry, selfcheck
 from .load import DataError, Handbook, load_all
 from .strings import format_date, strings_for
 
@@ -52,28 +52,14 @@ class Site:
         return self.handbook.program.language
 
     def nav(self, content_uris: list[str]) -> list:
-        """Home, the other hand-written pages, then the generated pages in reading order."""
-        nav: list = [{self.words["nav_home"]: pages_mod.HOME}] if pages_mod.HOME in content_uris else []
-        nav += [uri for uri in content_uris if uri != pages_mod.HOME]
-        grouped: dict[str, list] = {}
-        for page in self.pages:
-            if page.section:
-                if page.section not in grouped:
-                    grouped[page.section] = []
-                    nav.append({page.title: grouped[page.section]})
-                grouped[page.section].append(page.uri)
-            else:
-                nav.append(page.uri)
-            if page.uri == "eligibility.md":
-                nav.append(pages_mod.SELF_CHECK)
-        return [item for i, item in enumerate(nav) if item not in nav[:i]]
+        """The navigation, in the page registry's order; `content_uris` are the hand-written pages."""
+        return registry.nav(self.handbook, self.words, content_uris)
 
     def page_context(self, uri: str, link: Callable[[str], str] = lambda uri: uri) -> dict:
         """Extra values for the theme's template of one page. `link` turns a page's source path into
         its URL as seen from this page."""
-        if uri == pages_mod.SELF_CHECK:
-            return {"decision_table": selfcheck.decision_table(self.handbook, link)}
-        return {}
+        entry = registry.entry_of(uri, self.handbook)
+        return entry.context(self.handbook, link) if entry and entry.context else {}
 
 
 def prepare(data_dir: Path, docs_dir: Path) -> Site:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import model
+from . import model, registry
 from .load import Handbook
 from .strings import strings_for
 
@@ -181,9 +181,6 @@ def sentences(changes: list[Change], hb: Handbook) -> list[str]:
 
 
 def _page_titles(hb: Handbook, t: dict) -> dict[str, str]:
-    from .pages import SPECS
-
-    titles = {"program": hb.program.name}
-    for spec in SPECS:
-        titles.setdefault(spec.data, t[spec.title])
-    return titles
+    """The title of the page that shows each data file, by file name."""
+    titles = registry.titles(hb, t)
+    return {name: titles[uris[0]] for name in model.FILES if (uris := registry.pages_showing(hb, (name,)))}

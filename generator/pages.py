@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import model
+from . import model, registry
 from .load import Handbook
 from .strings import format_date, strings_for
 
@@ -55,68 +55,17 @@ class Page:
     """Where the page lives, as MkDocs sees it (e.g. 'tiers/tier-1.md')."""
     title: str
     markdown: str
-    section: str | None = None
-    """Pages with the same section are grouped in the navigation."""
-
-
-@dataclass(frozen=True)
-class _Spec:
-    uri: str
-    template: str
-    data: str
-    """The attribute of Handbook the page shows."""
-    title: str
-    """The key of its title in the interface words."""
-
-
-# The handbook's pages, in reading order. Every program gets the same pages, filled from its data.
-SPECS = [
-    _Spec("roles.md", "roles.md.j2", "roles", "roles_title"),
-    _Spec("dos-and-donts.md", "duties.md.j2", "duties", "duties_title"),
-    _Spec("selection.md", "selection.md.j2", "selection", "selection_title"),
-    _Spec("training.md", "topics.md.j2", "training", "training_title"),
-    _Spec("tiers/index.md", "tiers.md.j2", "tiers", "tiers_title"),
-    _Spec("eligibility.md", "eligibility.md.j2", "eligibility", "eligibility_title"),
-    _Spec("policy-choices.md", "policy-choices.md.j2", "eligibility", "choices_title"),
-    _Spec("commitments.md", "topics.md.j2", "commitments", "commitments_title"),
-    _Spec("glossary.md", "glossary.md.j2", "glossary", "glossary_title"),
-    _Spec("sources.md", "sources.md.j2", "sources", "sources_title"),
-    _Spec("changes.md", "changes.md.j2", "program", "changes_title"),
-]
-HOME = "index.md"
-SELF_CHECK = "self-check.md"
-PRINT = "print.md"
-
-
-def page_of(path: tuple) -> str:
-    """The page on which the data at `path` (file name first) is shown."""
-    file, rest = path[0], path[1:]
-    if file == "program":
-        return HOME
-    if file == "tiers" and rest[:1] == ("tiers",) and len(rest) > 1:
-        return f"tiers/{rest[1]}.md"  # replaced by the tier's id in citations()
-    if file == "eligibility" and rest[:1] == ("policy_choices",):
-        return "policy-choices.md"
-    if file == "eligibility" and rest[:1] == ("self_check",):
-        return SELF_CHECK
-    return next(s.uri for s in SPECS if s.data == file)
 
 
 def citations(hb: Handbook) -> list[tuple[str, model.Cite]]:
-    """Every citation in the data with each page that shows it, in data order.
-
-    A tier's citations are shown on its own page and again on the tiers overview."""
+    """Every citation in the data with each page that shows it (registry.pages_showing), in data order."""
     from .load import _walk
 
     found = []
     for name in model.FILES:
         for path, value in _walk(getattr(hb, name), (name,)):
             if isinstance(value, model.Cite):
-                uri = page_of(path)
-                if uri.startswith("tiers/") and uri != "tiers/index.md":
-                    found.append(("tiers/index.md", value))
-                    uri = f"tiers/{hb.tiers.tiers[path[2]].id}.md"
-                found.append((uri, value))
+                found += [(uri, value) for uri in registry.pages_showing(hb, path)]
     return found
 
 
@@ -127,12 +76,9 @@ class Renderer:
         self.hb = hb
         self.t = strings_for(hb.program)
         self.env = environment()
-        self.titles = {s.uri: self.t[s.title] for s in SPECS}
-        self.titles.update({f"tiers/{tier.id}.md": tier.name for tier in hb.tiers.tiers})
-        self.titles[HOME] = hb.program.name
-        self.titles[SELF_CHECK] = hb.eligibility.self_check.title
-        self.titles[PRINT] = self.t["print_title"]
+        self.titles = registry.titles(hb, self.t)
         self.cites = citations(hb)
+        self.sources_page = registry.pages_showing(hb, ("sources", "sources"))[0]
 
     # -- helpers the templates call
     def context(self, page_uri: str, prefix: str = "") -> dict:
@@ -143,7 +89,7 @@ class Renderer:
             return Markup(target + (f"#{anchor}" if anchor else ""))
 
         def source_link(c: model.Cite) -> Markup:
-            return link("sources.md", f"{c.source}-{c.section}")
+            return link(self.sources_page, f"{c.source}-{c.section}")
 
         def question(qid: str) -> model.Question:
             return next(q for q in hb.eligibility.questions if q.id == qid)
@@ -185,33 +131,27 @@ class Renderer:
         return self.env.from_string(head + text).render(**self.context(page_uri))
 
     # -- the pages
+    def body(self, entry: registry.Entry, uri: str, item: Any, page_uri: str | None = None, prefix: str = "") -> str:
+        """One generated page's Markdown, without its front matter."""
+        data = getattr(self.hb, entry.data) if entry.data else None
+        return self.render(entry.template, page_uri or uri, prefix, data=data, item=item, title=self.titles[uri])
+
     def handbook_pages(self, page_uri: str | None = None, prefix: Callable[[str], str] = lambda uri: "") -> list[Page]:
-        pages = []
-        for spec in SPECS:
-            where = page_uri or spec.uri
-            text = self.render(spec.template, where, prefix(spec.uri), data=getattr(self.hb, spec.data), title=self.titles[spec.uri])
-            pages.append(Page(spec.uri, self.titles[spec.uri], text, "tiers" if spec.uri.startswith("tiers/") else None))
-            if spec.data == "tiers":
-                for tier in self.hb.tiers.tiers:
-                    uri = f"tiers/{tier.id}.md"
-                    text = self.render("tier.md.j2", page_uri or uri, prefix(uri), tier=tier)
-                    pages.append(Page(uri, tier.name, text, "tiers"))
-        return pages
+        """Every generated page the print page holds, in reading order."""
+        return [Page(uri, self.titles[uri], self.body(entry, uri, item, page_uri, prefix(uri)))
+                for entry in registry.PAGES if entry.template and entry.printed
+                for uri, item in registry.expand(entry, self.hb)]
 
-    def print_page(self, content: dict[str, str]) -> Page:
+    def print_body(self, entry: registry.Entry, content: dict[str, str]) -> str:
         """The whole handbook on one page: hand-written pages first, then every generated page."""
-        parts = [self.render("print.md.j2", PRINT)]
+        parts = [self.body(entry, entry.uri, None)]
         for uri, text in content.items():
-            parts.append(_demote(self.render_text(text, PRINT)))
+            if (registry.entry_of(uri, self.hb) or registry.entry_of(registry.OTHER_PAGES, self.hb)).printed:
+                parts.append(_demote(self.render_text(text, entry.uri)))
         slug = lambda uri: re.sub(r"[^a-z0-9]+", "-", uri.removesuffix(".md")) + "--"
-        for page in self.handbook_pages(PRINT, slug):
+        for page in self.handbook_pages(entry.uri, slug):
             parts.append(_demote(page.markdown))
-        return Page(PRINT, self.t["print_title"], "\n\n".join(parts))
-
-    def self_check_page(self) -> Page:
-        """The printable checklist; its own theme template (site_overrides/selfcheck.html) adds the self-check."""
-        front = "---\ntemplate: selfcheck.html\nhide:\n  - toc\n---\n"
-        return Page(SELF_CHECK, self.titles[SELF_CHECK], front + self.render("self-check.md.j2", SELF_CHECK))
+        return "\n\n".join(parts)
 
 
 def _demote(markdown: str) -> str:
@@ -220,10 +160,13 @@ def _demote(markdown: str) -> str:
 
 
 def render_site(hb: Handbook, content: dict[str, str]) -> tuple[list[Page], dict[str, str]]:
-    """All generated pages, and the hand-written pages (uri -> Markdown) rendered with the data."""
+    """All generated pages, in the registry's order, and the hand-written pages (uri -> Markdown)
+    rendered with the data."""
     r = Renderer(hb)
-    pages = r.handbook_pages()
-    pages.append(r.self_check_page())
+    pages = []
+    for entry in registry.PAGES:
+        for uri, item in registry.expand(entry, hb) if entry.template else ():
+            body = r.print_body(entry, content) if entry.gathers else r.body(entry, uri, item)
+            pages.append(Page(uri, r.titles[uri], registry.front_matter(entry) + body))
     rendered = {uri: r.render_text(text, uri) for uri, text in content.items()}
-    pages.append(r.print_page({uri: text for uri, text in content.items()}))
     return pages, rendered
