@@ -59,7 +59,7 @@ class Site:
         """Extra values for the theme's template of one page. `link` turns a page's source path into
         its URL as seen from this page."""
         entry = registry.entry_of(uri, self.handbook)
-        return entry.context(self.handbook, link) if entry and entry.context else {}
+        return entry.context(self.handbook, link) if entry.context else {}
 
 
 def prepare(data_dir: Path, docs_dir: Path) -> Site:

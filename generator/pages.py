@@ -139,14 +139,14 @@ class Renderer:
     def handbook_pages(self, page_uri: str | None = None, prefix: Callable[[str], str] = lambda uri: "") -> list[Page]:
         """Every generated page the print page holds, in reading order."""
         return [Page(uri, self.titles[uri], self.body(entry, uri, item, page_uri, prefix(uri)))
-                for entry in registry.PAGES if entry.template and entry.printed
+                for entry in registry.PAGES if entry.template and entry.printed and not entry.gathers
                 for uri, item in registry.expand(entry, self.hb)]
 
     def print_body(self, entry: registry.Entry, content: dict[str, str]) -> str:
         """The whole handbook on one page: hand-written pages first, then every generated page."""
         parts = [self.body(entry, entry.uri, None)]
         for uri, text in content.items():
-            if (registry.entry_of(uri, self.hb) or registry.entry_of(registry.OTHER_PAGES, self.hb)).printed:
+            if registry.entry_of(uri, self.hb).printed:
                 parts.append(_demote(self.render_text(text, entry.uri)))
         slug = lambda uri: re.sub(r"[^a-z0-9]+", "-", uri.removesuffix(".md")) + "--"
         for page in self.handbook_pages(entry.uri, slug):

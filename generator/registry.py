@@ -63,6 +63,7 @@ class Entry:
 
     @property
     def data(self) -> str | None:
+        """The data file its template gets as `data`: the file of its first `shows` path."""
         return self.shows[0].split(".")[0] if self.shows else None
 
 
@@ -140,9 +141,10 @@ def _uri(entry: Entry, hb, path: tuple) -> str:
     return entry.uri.format(id=lookup(hb, entry.each)[path[depth]].id)
 
 
-def entry_of(uri: str, hb) -> Entry | None:
-    """The entry of one page, by its source path (a hand-written page without one has none)."""
-    return next((e for e in PAGES if e.uri == uri or (e.each and any(u == uri for u, _ in expand(e, hb)))), None)
+def entry_of(uri: str, hb) -> Entry:
+    """The entry of one page, by its source path (OTHER_PAGES for a hand-written page without one)."""
+    found = (e for e in PAGES if e.uri == uri or (e.each and any(u == uri for u, _ in expand(e, hb))))
+    return next(found, next(e for e in PAGES if e.uri == OTHER_PAGES))
 
 
 def front_matter(entry: Entry) -> str:
