@@ -110,6 +110,7 @@ class Renderer:
             "program": hb.program,
             "aid": lambda name: Markup(prefix + name),
             "page_title": lambda uri: self.titles[uri],
+            "page_for": lambda item: registry.page_for(hb, item),
             "link": link,
             "source_link": source_link,
             "cited_on": cited_on,

@@ -141,6 +141,11 @@ def _uri(entry: Entry, hb, path: tuple) -> str:
     return entry.uri.format(id=lookup(hb, entry.each)[path[depth]].id)
 
 
+def page_for(hb, item: Any) -> str:
+    """The page of its own that an entry of a list has, on a page that fans out (a tier's page)."""
+    return next(uri for e in PAGES if e.each for uri, it in expand(e, hb) if it is item)
+
+
 def entry_of(uri: str, hb) -> Entry:
     """The entry of one page, by its source path (OTHER_PAGES for a hand-written page without one)."""
     found = (e for e in PAGES if e.uri == uri or (e.each and any(u == uri for u, _ in expand(e, hb))))
