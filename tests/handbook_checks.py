@@ -328,9 +328,14 @@ def check_glossary(site: Path, hb: Handbook) -> None:
     art = article(site, uri)
     same("glossary", headings(art.find_all("h2"), "h2"), [(t.id, t.term) for t in terms])
     for h2, term in zip(art.find_all("h2"), terms):
-        meaning = term.meaning or words["glossary_not_defined"]
-        same(f"glossary › {term.id}", intro_shown(after(h2, ("h2",)), uri, words),
-             [(norm(meaning + (f" {term.note}" if term.note else "")), cited(hb, term.cite))])
+        # the meaning, the note and the source are separate paragraphs, never one run of text
+        block = after(h2, ("h2",))
+        parts = [(p["class"][0], norm(p.get_text())) for p in block
+                 if p.name == "p" and set(p.get("class") or []) & {"glossary-meaning", "glossary-note"}]
+        same(f"glossary › {term.id}", parts,
+             [("glossary-meaning", norm(term.meaning or words["glossary_not_defined"]))]
+             + ([("glossary-note", norm(f"{words['note']}: {term.note}"))] if term.note else []))
+        same(f"glossary › {term.id} › source", intro_shown(block, uri, words), [("", cited(hb, term.cite))])
 
 
 def check_sources(site: Path, hb: Handbook) -> None:

@@ -44,6 +44,12 @@ def test_the_checks_notice_pages_that_do_not_match_the_data(built_site, hb):
     # a term the data no longer holds is still on the page
     with pytest.raises(AssertionError, match="glossary"):
         hc.check_glossary(built_site, _with(hb, "glossary", terms=hb.glossary.terms[:-1]))
+    # a glossary note the page does not show as its own paragraph
+    terms = hb.glossary.terms
+    n = next(i for i, t in enumerate(terms) if t.note)
+    renoted = [*terms[:n], terms[n].model_copy(update={"note": "Another note"}), *terms[n + 1:]]
+    with pytest.raises(AssertionError, match=f"glossary › {terms[n].id}"):
+        hc.check_glossary(built_site, _with(hb, "glossary", terms=renoted))
     # a quote that is not the one shown
     term = hb.glossary.terms[0]
     requoted = term.model_copy(update={"cite": [term.cite[0].model_copy(update={"quote": "Other words"})]})
