@@ -174,7 +174,7 @@ CASES = [
         "no role has the id 'pbp-supervisor' — use one of: caseworker, coordinator, mentored-parent, parent-partner, pbp-sws, staff (the ids in data/roles.yaml)"),
     Case("disqualifier not asked", "eligibility.yaml", ("items: [founded-sexual-abuse, sex-abuse-registry, child-death-conviction]", "items: [founded-sexual-abuse, sex-abuse-registry]"), "  - id: child-death-conviction",
         "the disqualifier 'child-death-conviction' is not asked by any question — add its id to the  items:  of the question that asks about disqualifiers"),
-    Case("unknown placeholder", "eligibility.yaml", ("from {training_date} and become a Parent Partner from {partner_date}, if nothing", "from {training_day} and become a Parent Partner from {partner_date}, if nothing"), "{training_day}",
+    Case("unknown placeholder", "eligibility.yaml", ("start training from {training_date}. From {partner_date}", "start training from {training_day}. From {partner_date}"), "{training_day}",
         "'{training_day}' is not a date this text can show — use {training_date} or {partner_date}, or remove the braces"),
     Case("scenario with an unknown outcome", "scenarios.yaml", ("    outcome: cannot\n", "    outcome: cant\n"), "outcome: cant",
         "there is no outcome 'cant' — did you mean 'cannot'?"),
