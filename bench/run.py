@@ -143,7 +143,7 @@ def scaled_data(src: Path, dest: Path, k: int) -> None:
 
     Copies get new ids and names; quotes and citations stay verbatim, so the loader checks them all.
     """
-    from generator.load import read_yaml
+    from generator.yamlread import read_yaml
 
     shutil.copytree(src, dest)
 
@@ -169,9 +169,9 @@ def scaled_data(src: Path, dest: Path, k: int) -> None:
 
 PHASES = [  # (label, file suffix, function name); cumulative time from cProfile
     ("load and check the data (load_all)", "generator/load.py", "load_all"),
-    ("  of which YAML parsing", "generator/load.py", "read_yaml"),
+    ("  of which YAML parsing", "generator/yamlread.py", "read_yaml"),
     ("  of which schema validation (pydantic)", "generator/load.py", "<model_validate>"),
-    ("  of which cross-checks and quote checks", "generator/load.py", "cross_check"),
+    ("  of which cross-checks and quote checks", "generator/crosscheck.py", "cross_check"),
     ("render pages with Jinja (render_site)", "generator/pages.py", "render_site"),
     ("Markdown to HTML (Page.render)", "mkdocs/structure/pages.py", "render"),
     ("theme templates, Material (_build_page)", "mkdocs/commands/build.py", "_build_page"),

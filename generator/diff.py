@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import model, registry
-from .load import Handbook
+from .model import Handbook
 from .strings import strings_for
 
 LABEL_FIELDS = ("name", "title", "term", "text", "id")

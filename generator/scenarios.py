@@ -14,7 +14,9 @@ from typing import Optional
 from pydantic import Field, ValidationError
 
 from . import model
-from .load import DataError, Handbook, Problem, read_yaml, schema_problems
+from .model import Handbook
+from .problems import DataError, Problem, schema_problems
+from .yamlread import read_yaml
 
 FILE = "scenarios.yaml"
 LABEL = f"data/{FILE}"

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from conftest import page
 from generator import model
-from generator.load import Handbook
+from generator.model import Handbook
 from generator.pages import citations
 from generator.strings import strings_for
 
@@ -560,11 +560,9 @@ def external_addresses(site: Path, allowed_anywhere: set[str], allowed_links: se
 
 def urls_in_data(hb: Handbook) -> set[str]:
     """Web addresses written in the data's texts (other than the quick-exit address)."""
-    from generator.load import _walk
-
     out = set()
     for name in model.FILES:
-        for _path, value in _walk(getattr(hb, name)):
+        for _path, value in model.walk(getattr(hb, name)):
             if isinstance(value, str):
                 out |= {m.group(0).rstrip(".,;)") for m in re.finditer(r"https?://\S+", value)}
     return out - {hb.eligibility.self_check.quick_exit_url}

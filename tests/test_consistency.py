@@ -5,7 +5,6 @@ on a page (tiers, activities, roles, duties, steps, requirements, disqualifiers,
 choices, differences, citations) with the same list in the data, item by item. The tests at the end
 of each group change the data or the site on purpose and show that the checks notice.
 """
-import dataclasses
 import shutil
 
 import pytest
@@ -28,7 +27,7 @@ def test_pages_show_exactly_the_data(built_site, hb, check):
 
 def _with(hb, name, **changes):
     """The handbook with one part changed (the models are frozen)."""
-    return dataclasses.replace(hb, **{name: getattr(hb, name).model_copy(update=changes)})
+    return hb.model_copy(update={name: getattr(hb, name).model_copy(update=changes)})
 
 
 def test_the_checks_notice_pages_that_do_not_match_the_data(built_site, hb):

@@ -9,7 +9,8 @@ import yaml
 
 import handbook_checks as hc
 from conftest import build_site
-from generator.load import load_all, parse_yaml
+from generator.load import load_all
+from generator.yamlread import parse_yaml
 
 
 def edit(project, name, change):

@@ -1,0 +1,90 @@
+"""Checks that need more than one file: citations name real sources and sections, quotes are the
+sources' own words, selection steps name real roles, and program `strings:` overrides name known
+interface words. Rules about one file's own contents are in the model (generator/model/)."""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from . import model
+from .problems import Problem
+from .strings import STRING_KEYS  # the interface words a program may override
+from .yamlread import Located
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def read_sources(sources: model.Sources, loc: Located, data_dir: Path):
+    """Each source section's text, whitespace folded, keyed 'source#section', for checking quotes."""
+    texts: dict[str, str] = {}
+    problems = []
+    for i, source in enumerate(sources.sources):
+        path = data_dir / "sources" / source.file
+        if not path.is_file():
+            problems.append(Problem("data/sources.yaml", loc.line(("sources", i, "file")),
+                                    f"the source file data/sources/{source.file} does not exist",
+                                    "put the source document there, or correct the file name"))
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        starts: list[tuple[int, str]] = []
+        for j, section in enumerate(source.sections):
+            after = starts[-1][0] + 1 if starts else 0
+            found = next((n for n in range(after, len(lines)) if _normalise(lines[n]).startswith(_normalise(section.starts_with))), None)
+            if found is None:
+                problems.append(Problem("data/sources.yaml", loc.line(("sources", i, "sections", j, "starts_with")),
+                                        f"no line of {source.file} after the previous section starts with '{section.starts_with}'",
+                                        "copy the first words of the section exactly, and list sections in the order they appear"))
+                continue
+            starts.append((found, section.id))
+        for k, (n, section_id) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+            texts[f"{source.id}#{section_id}"] = _normalise("\n".join(lines[n:end]))
+    return texts, problems
+
+
+def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(file: str, path: tuple, what: str, fix: str) -> None:
+        problems.append(Problem(f"data/{file}.yaml", located[file].line(path), what, fix))
+
+    sources = {s.id: s for s in parsed["sources"].sources}
+    # citations name a real source and section, and quotes are the source's own words
+    for file, obj in parsed.items():
+        for path, value in model.walk(obj):
+            if not isinstance(value, model.Cite):
+                continue
+            source = sources.get(value.source)
+            if source is None:
+                add(file, path + ("source",), f"the citation names an unknown source '{value.source}'",
+                    "use one of: " + ", ".join(sources) + " (the ids in data/sources.yaml)")
+                continue
+            sections = [s.id for s in source.sections]
+            if value.section not in sections:
+                close = difflib.get_close_matches(value.section, sections, n=1)
+                add(file, path + ("section",), f"the source '{value.source}' has no section '{value.section}'",
+                    f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(sections))
+                continue
+            text = texts.get(f"{value.source}#{value.section}")
+            if value.quote and isinstance(text, str) and _normalise(value.quote) not in text:
+                elsewhere = [k.split("#")[1] for k, t in texts.items() if k.startswith(value.source + "#") and isinstance(t, str) and _normalise(value.quote) in t]
+                add(file, path + ("quote",), f"the quote is not in the section '{value.section}' of {source.file}",
+                    f"it is in the section '{elsewhere[0]}': cite that section" if elsewhere else
+                    "copy the words exactly as the source has them, typos included")
+    # roles named by selection steps
+    role_ids = {r.id for r in parsed["roles"].roles}
+    for p, proc in enumerate(parsed["selection"].procedures):
+        for s, step in enumerate(proc.steps):
+            if step.who and step.who not in role_ids:
+                add("selection", ("procedures", p, "steps", s, "who"), f"no role has the id '{step.who}'",
+                    "use one of: " + ", ".join(sorted(role_ids)) + " (the ids in data/roles.yaml)")
+    for key in parsed["program"].strings:
+        if key not in STRING_KEYS:
+            close = difflib.get_close_matches(key, STRING_KEYS, n=1)
+            add("program", ("strings", key), f"'{key}' is not one of the interface words",
+                f"did you mean '{close[0]}'?" if close else "see generator/strings/en.yaml for the list")
+    return problems
+

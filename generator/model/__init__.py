@@ -1,0 +1,17 @@
+"""The policy data model: one class per kind of entry in data/*.yaml, and Handbook, the whole.
+
+pydantic checks types, required fields and unknown keys (extra="forbid", so a typo is an error),
+and every rule about one file's own contents (unique ids, question kinds, settings, outcomes).
+A broken rule is raised with the path of the offending value (common.report), so the loader
+names its line. Checks that need more than one file live in generator/crosscheck.py.
+"""
+from .common import (DURATION, RULE_ERROR, Broken, Cite, Cites, Duration, Entry, Id, Model, Text, UniqueIds,
+                     duration_months, report, walk)
+from .eligibility import (PLACEHOLDERS, SETTINGS, Answer, AskIf, ChoiceQuestion, DatedText, DateQuestion, Disqualifier,
+                          Eligibility, Explain, Outcome, Outcomes, PolicyChoice, Question, Requirement, SelfCheck, When)
+from .handbook import FILES, Handbook
+from .people import Duties, Procedure, Role, Roles, Selection, Step
+from .program import Program, Terms, Version
+from .rules import AnswerRule, Rule, TimeRule
+from .sources import Difference, Section, Source, Sources
+from .topics import Activity, Glossary, Term, Tier, Tiers, Topic, Topics

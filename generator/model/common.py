@@ -1,0 +1,109 @@
+"""The building blocks every data file uses: ids, texts, durations, citations, and the way a
+model states a broken rule (Broken, report) so the loader can point at the exact line."""
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Iterable, NamedTuple, Optional, TypeVar
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+DURATION = re.compile(r"^\s*(\d+)\s+(year|years|month|months)\s*$")
+
+
+def duration_months(text: str) -> int:
+    """'1 year' -> 12, '18 months' -> 18. The format is checked by the Duration type."""
+    number, unit = DURATION.match(text).groups()
+    return int(number) * (12 if unit.startswith("year") else 1)
+
+
+def _check_duration(value):
+    if isinstance(value, str) and DURATION.match(value) and duration_months(value) > 0:
+        return value.strip()
+    raise ValueError("duration")
+
+
+Duration = Annotated[str, BeforeValidator(_check_duration)]
+
+
+def _as_list(value):
+    """Let policy staff write one citation as a mapping or several as a list."""
+    return [value] if isinstance(value, dict) else value
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- broken rules, with where they are
+RULE_ERROR = "data_rule"
+"""The pydantic error type of a broken rule; its ctx holds every Broken, each with its own path."""
+
+
+class Broken(NamedTuple):
+    path: tuple
+    """Where the offending value is, below the object whose validator found it."""
+    what: str
+    fix: str
+
+
+def report(broken: Iterable[Broken]) -> None:
+    """Raise one pydantic error carrying every broken rule, if there are any (a validator raises only once)."""
+    broken = list(broken)
+    if broken:
+        raise PydanticCustomError(RULE_ERROR, "{what}", {"what": broken[0].what, "broken": broken})
+
+
+def _unique_ids(items: list) -> list:
+    seen: dict[str, int] = {}
+    broken = []
+    for i, item in enumerate(items):
+        if item.id in seen:
+            broken.append(Broken((i, "id"), f"the id '{item.id}' is used twice in this list (also entry {seen[item.id] + 1})",
+                                 "give each entry its own id"))
+        seen.setdefault(item.id, i)
+    report(broken)
+    return items
+
+
+T = TypeVar("T")
+UniqueIds = Annotated[list[T], AfterValidator(_unique_ids)]
+"""A list of entries with ids, no id used twice."""
+
+
+def walk(value: Any, path: tuple = ()):
+    """Every (path, object) pair in a parsed model, depth first, in data order."""
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from walk(item, path + (i,))
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            yield from walk(item, path + (k,))
+
+
+# ---------------------------------------------------------------- citations and statements
+class Cite(Model):
+    source: Id
+    """The id of a source in sources.yaml."""
+    section: Id
+    """The id of a section of that source."""
+    quote: Optional[Text] = None
+    """The source's own words, copied exactly (typos too); checked against the source file."""
+
+
+Cites = Annotated[list[Cite], BeforeValidator(_as_list), Field(min_length=1)]
+
+
+class Entry(Model):
+    """One statement of policy in plain words, with where it comes from."""
+
+    text: Text
+    cite: Cites
+    note: Optional[Text] = None

@@ -1,0 +1,41 @@
+"""data/sources.yaml: the source documents, their sections, and where they differ."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from pydantic import Field
+
+from .common import Entry, Id, Model, Text, UniqueIds
+
+
+class Section(Model):
+    id: Id
+    title: Text
+    starts_with: Text
+    """The words that open this section in the source file, used to find it."""
+
+
+class Source(Model):
+    id: Id
+    short: Text
+    file: Text
+    title: Text
+    publisher: Text
+    reference: Optional[Text] = None
+    date: dt.date
+    date_meaning: Text
+    program_name: Text
+    sections: UniqueIds[Section] = Field(min_length=1)
+
+
+class Difference(Model):
+    id: Id
+    topic: Text
+    statements: list[Entry] = Field(min_length=2)
+    note: Text
+
+
+class Sources(Model):
+    sources: UniqueIds[Source] = Field(min_length=1)
+    differences: UniqueIds[Difference] = Field(default_factory=list)
