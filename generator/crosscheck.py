@@ -46,14 +46,15 @@ def read_sources(sources: model.Sources, loc: Located, data_dir: Path):
 
 
 def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]) -> list[Problem]:
+    """The problems between the files in `parsed` (a check is skipped when a file it needs did not load)."""
     problems: list[Problem] = []
 
     def add(file: str, path: tuple, what: str, fix: str) -> None:
         problems.append(Problem(f"data/{file}.yaml", located[file].line(path), what, fix))
 
-    sources = {s.id: s for s in parsed["sources"].sources}
     # citations name a real source and section, and quotes are the source's own words
-    for file, obj in parsed.items():
+    sources = {s.id: s for s in parsed["sources"].sources} if "sources" in parsed else {}
+    for file, obj in parsed.items() if sources else ():
         for path, value in model.walk(obj):
             if not isinstance(value, model.Cite):
                 continue
@@ -75,13 +76,13 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
                     f"it is in the section '{elsewhere[0]}': cite that section" if elsewhere else
                     "copy the words exactly as the source has them, typos included")
     # roles named by selection steps
-    role_ids = {r.id for r in parsed["roles"].roles}
-    for p, proc in enumerate(parsed["selection"].procedures):
+    role_ids = {r.id for r in parsed["roles"].roles} if "roles" in parsed else set()
+    for p, proc in enumerate(parsed["selection"].procedures if role_ids and "selection" in parsed else ()):
         for s, step in enumerate(proc.steps):
             if step.who and step.who not in role_ids:
                 add("selection", ("procedures", p, "steps", s, "who"), f"no role has the id '{step.who}'",
                     "use one of: " + ", ".join(sorted(role_ids)) + " (the ids in data/roles.yaml)")
-    for key in parsed["program"].strings:
+    for key in parsed["program"].strings if "program" in parsed else ():
         if key not in STRING_KEYS:
             close = difflib.get_close_matches(key, STRING_KEYS, n=1)
             add("program", ("strings", key), f"'{key}' is not one of the interface words",

@@ -40,11 +40,11 @@ def load_all(data_dir: Path | str) -> Handbook:
             parsed[name] = cls.model_validate(loc.value)
         except ValidationError as e:
             problems.extend(schema_problems(e, cls, loc, label))
-    if problems:
-        raise DataError(problems)
-    texts, source_problems = read_sources(parsed["sources"], located["sources"], data_dir)
-    problems += source_problems
-    problems += cross_check(parsed, located, texts)
+    texts: dict[str, str] = {}
+    if "sources" in parsed:
+        texts, source_problems = read_sources(parsed["sources"], located["sources"], data_dir)
+        problems += source_problems
+    problems += cross_check(parsed, located, texts)  # between the files that loaded, so all problems are told at once
     if problems:
         raise DataError(problems)
     return Handbook(data_dir=data_dir, source_texts=texts, **parsed)

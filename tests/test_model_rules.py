@@ -110,3 +110,13 @@ def test_every_list_of_entries_with_ids_is_unique_ids():
 def test_the_data_files_are_the_fields_of_handbook():
     assert list(model.FILES) == [n for n in model.Handbook.model_fields if n not in ("data_dir", "source_texts")]
     assert model.FILES["training"] is model.FILES["commitments"] is model.Topics
+
+
+def test_a_broken_rule_in_one_file_does_not_hide_problems_between_files(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    apply(CASES[0], data)  # eligibility.yaml breaks a rule of its own
+    apply(Case("quote", "tiers.yaml", ('quote: "Tier III Focus Groups', 'quote: "Tier III Focus Group Meetings'), None, ""), data)
+    found = problems(data)
+    assert any(p.startswith("data/eligibility.yaml:") and "has no  answers:" in p for p in found), found
+    assert any(p.startswith("data/tiers.yaml:") and "the quote is not in the section 'services'" in p for p in found), found
