@@ -16,11 +16,11 @@ from pydantic import ValidationError
 from . import model
 from .crosscheck import cross_check, read_sources
 from .model import SETTINGS, Handbook
-from .model import walk as _walk
 from .problems import DataError, Problem, schema_problems
 from .yamlread import Located, parse_yaml, read_yaml
 
-__all__ = ["DataError", "Handbook", "Located", "Problem", "SETTINGS", "load_all", "parse_yaml", "read_yaml", "schema_problems", "_walk"]
+__all__ = ["DataError", "Handbook", "Located", "Problem", "SETTINGS", "load_all", "parse_yaml", "read_yaml", "schema_problems"]
+"""Re-exported for the modules that import them from here (cli, build, selfcheck, the tests)."""
 
 
 def load_all(data_dir: Path | str) -> Handbook:

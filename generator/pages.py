@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from . import model, registry
-from .load import Handbook
+from .model import Handbook
 from .strings import format_date, strings_for
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -59,11 +59,9 @@ class Page:
 
 def citations(hb: Handbook) -> list[tuple[str, model.Cite]]:
     """Every citation in the data with each page that shows it (registry.pages_showing), in data order."""
-    from .load import _walk
-
     found = []
     for name in model.FILES:
-        for path, value in _walk(getattr(hb, name), (name,)):
+        for path, value in model.walk(getattr(hb, name), (name,)):
             if isinstance(value, model.Cite):
                 found += [(uri, value) for uri in registry.pages_showing(hb, path)]
     return found
