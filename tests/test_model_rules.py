@@ -73,7 +73,7 @@ CASES = [
          "the last outcome must have no  when: — remove its  when:  so it is shown when nothing else matches"),
     Case("outcome without a when before the last", "eligibility.yaml", ("    when: {status: [wait_partner], strength: required}\n", ""), "  - id: train-now",
          "the outcome 'train-now' has no  when: — add a  when:, or move it to the end of the list"),
-    Case("unknown placeholder in an outcome", "eligibility.yaml", ("start training from {training_date} and become", "start training from {training_day} and become"),
+    Case("unknown placeholder in an outcome", "eligibility.yaml", ("start training from {training_date}. From", "start training from {training_day}. From"),
          "start training from {training_day}", "'{training_day}' is not a date this text can show — use {training_date} or {partner_date}, or remove the braces"),
 ]
 
