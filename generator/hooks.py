@@ -6,7 +6,6 @@ last good site stays as it was.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,11 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from generator import build  # noqa: E402
+from generator import build  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
 
