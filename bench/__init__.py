@@ -1,1 +1,1 @@
-"""Benchmarks and quality budgets of the handbook generator (see bench/run.py)."""
+"""Benchmarks and quality budgets of the handbook generator (`python -m bench`, see bench/run.py)."""

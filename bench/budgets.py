@@ -1,6 +1,6 @@
 """The quality budgets, as plain functions of a built site or of the data.
 
-tests/test_budgets.py enforces them; bench/run.py reports the same figures in bench/RESULTS.md.
+tests/test_budgets.py enforces them; bench/weight.py and bench/quality.py report the same figures in bench/RESULTS.md.
 Sizes and scores only: nothing here depends on how fast this machine is.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.kit import ROOT, new_context
 
 SELF_CHECK_JS = "assets/selfcheck/selfcheck.js"
 SELF_CHECK_CSS = "assets/selfcheck/selfcheck.css"
@@ -55,7 +55,7 @@ def self_check_js_gzip(site: Path) -> int:
 
 def first_load(browser, base_url: str, path: str = "/self-check/") -> list[dict]:
     """Every response a fresh browser gets when it opens `path`: url, type, raw and gzipped bytes."""
-    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context = new_context(browser)
     try:
         page = context.new_page()
         seen: list = []
@@ -159,8 +159,6 @@ def parent_blocks(data_dir: Path, locale: Path = ROOT / "generator" / "locales" 
 def _parent_items(data_dir: Path, locale: Path) -> list[tuple[str, str, str]]:
     import yaml
 
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from generator.load import load_all
 
     el = load_all(data_dir).eligibility

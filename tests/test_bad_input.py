@@ -16,7 +16,7 @@ from typing import Callable
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, copy_project
+from tests.kit import ROOT, copy_project
 from generator.cli import main
 from generator.load import DataError, load_all
 from generator import scenarios

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 from bench import budgets
-from conftest import ROOT, build_site, serve
+from tests.kit import ROOT, build_site, serve
 
 
 def _incompressible(n: int) -> str:

@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from conftest import ROOT, build_site, page
+from tests.kit import ROOT, build_site, page
 
 
 def test_every_page_shows_the_policy_date(built_site):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, copy_project
+from tests.kit import ROOT, copy_project
 from generator.cli import main
 from generator.load import load_all
 
@@ -202,7 +202,7 @@ def test_diff_with_no_changes(repo):
 
 
 def test_diff_record_writes_a_version_that_the_what_changed_page_shows(repo):
-    from conftest import build_site, page
+    from tests.kit import build_site, page
 
     edit(repo, "tiers.yaml", 'name: "Focus Groups"', 'name: "Focus Circles"')
     result = run(repo, "diff", "--record", "--effective", "2026-12-01", "--summary", "Focus groups are now called focus circles.")

@@ -1,6 +1,6 @@
 """The built handbook shows exactly what the data holds, in data order, and its links all lead somewhere.
 
-The checks (tests/handbook_checks.py) read the built HTML with BeautifulSoup and compare each list
+The checks (tests/kit/handbook/) read the built HTML with BeautifulSoup and compare each list
 on a page (tiers, activities, roles, duties, steps, requirements, disqualifiers, terms, policy
 choices, differences, citations) with the same list in the data, item by item. The tests at the end
 of each group change the data or the site on purpose and show that the checks notice.
@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-import handbook_checks as hc
+from tests.kit import handbook as hc
 from generator.load import load_all
 
 

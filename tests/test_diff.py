@@ -5,7 +5,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import ROOT
+from tests.kit import ROOT
 from generator import diff
 from generator.load import load_all
 

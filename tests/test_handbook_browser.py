@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_site, serve
+from tests.kit import ROOT, build_site, serve
 from generator import build, pages, registry
 
 SITE = build.prepare(ROOT / "data", ROOT / "content")
@@ -42,7 +42,7 @@ def site_paths(site: Path, *, all_pages: bool = False) -> list[str]:
 
 @pytest.fixture
 def phone(browser_page):
-    return browser_page  # conftest's page is phone-sized
+    return browser_page  # the kit's browser_page is phone-sized
 
 
 @pytest.fixture

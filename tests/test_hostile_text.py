@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project, serve
+from tests.kit import ROOT, build_site, copy_project, serve
 from generator.load import load_all
 from generator.strings import strings_for
 

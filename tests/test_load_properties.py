@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from tests.kit import ROOT
 from generator import model, scenarios
 from generator.load import DataError, load_all
 

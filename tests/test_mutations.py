@@ -7,8 +7,8 @@ also shows that the pages no longer match the old data, so the checks would catc
 import pytest
 import yaml
 
-import handbook_checks as hc
-from conftest import build_site
+from tests.kit import handbook as hc
+from tests.kit import build_site
 from generator.load import load_all
 from generator.yamlread import parse_yaml
 

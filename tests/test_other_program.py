@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import handbook_checks as hc
-from conftest import ROOT, build_site, copy_project
+from tests.kit import handbook as hc
+from tests.kit import ROOT, build_site, copy_project
 from generator.load import load_all
 
 FIXTURE = Path(__file__).parent / "fixtures" / "other-program" / "data"

@@ -7,7 +7,7 @@ import sys
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, page
+from tests.kit import ROOT, page
 from generator import model, registry
 from generator.load import load_all
 from generator.strings import STRING_KEYS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from tests.kit import ROOT
 from generator import evaluate, scenarios
 from generator.load import DataError, load_all
 

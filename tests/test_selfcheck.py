@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_site, serve
+from tests.kit import ROOT, build_site, serve
 from generator import evaluate as ev
 from generator.load import load_all
 from generator.selfcheck import decision_table
@@ -447,7 +447,7 @@ def test_a_changed_duration_changes_the_date_the_self_check_gives(project, brows
 
 def test_another_program_gets_its_own_self_check(tmp_path, browser):
     """The second, made-up program (tests/fixtures/other-program): its own questions, rules, dates and words."""
-    from conftest import copy_project
+    from tests.kit import copy_project
     project = copy_project(tmp_path / "other", data=ROOT / "tests" / "fixtures" / "other-program" / "data")
     other = decision_table(load_all(project / "data"))
     assert other["questions"] != decision_table(load_all(ROOT / "data"))["questions"]

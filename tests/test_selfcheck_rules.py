@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from conftest import ROOT, page
+from tests.kit import ROOT, page
 from generator import evaluate as ev
 from generator.load import load_all
 from generator.selfcheck import decision_table

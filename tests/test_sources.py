@@ -1,7 +1,7 @@
 """The source documents in data/sources/ are kept byte for byte as they were received."""
 import hashlib
 
-from conftest import ROOT
+from tests.kit import ROOT
 
 RECEIVED = {  # SHA-256 of each file as received in the program's policy sources
     "dhs-parent-partner-approach-2011.txt": "9219537c5b6f7f559d9c4aa28d0263daf80230346407ac984017b8495e6512e5",

@@ -1,0 +1,62 @@
+"""5. Lighthouse (performance, accessibility) of three pages, with the Lighthouse pinned in bench/package.json.
+
+It is installed with `npm ci` from bench/package-lock.json. Lighthouse's @paulirish/trace_engine asks for
+"latest" of third-party-web and legacy-javascript; npm compares "latest" with the registry's newest
+release, so the lock stopped agreeing (`npm ci`: "Missing: third-party-web@0.30.0 from lock file") as soon
+as a newer one came out. package.json's `overrides` pin both to the versions in the lock.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+
+from bench.common import BENCH, ENV, log, spread
+from bench.context import Context
+from tests.kit import CHROMIUM, serve
+
+SECTION = "lighthouse"
+TITLE = "5. Lighthouse"
+PAGES = {"home": "/", "tier page": "/tiers/tier-1/", "self-check": "/self-check/"}
+MODULES = BENCH / "node_modules"
+
+
+def install() -> str:
+    """Install the pinned Lighthouse into bench/node_modules unless it is there; its version."""
+    pinned = json.loads((BENCH / "package.json").read_text(encoding="utf-8"))["dependencies"]["lighthouse"]
+    installed = MODULES / "lighthouse" / "package.json"
+    if not installed.is_file() or json.loads(installed.read_text(encoding="utf-8"))["version"] != pinned:
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH, check=True)
+    return json.loads(installed.read_text(encoding="utf-8"))["version"]
+
+
+def measure(ctx: Context) -> dict:
+    version = install()
+    cli = MODULES / "lighthouse" / "cli" / "index.js"
+    base, server = serve(ctx.site())
+    out = {"version": version, "pages": {}}
+    try:
+        for name, path in PAGES.items():
+            perf, a11y = [], []
+            for i in range(ctx.lighthouse_reps):
+                report = ctx.work / f"lh-{name.replace(' ', '-')}-{i}.json"
+                subprocess.run(["node", str(cli), base + path, "--quiet", "--output=json", f"--output-path={report}",
+                                "--only-categories=performance,accessibility", "--form-factor=mobile",
+                                "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                               env={**ENV, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True, timeout=300)
+                cats = json.loads(report.read_text())["categories"]
+                perf.append(round(100 * (cats["performance"]["score"] or 0)))
+                a11y.append(round(100 * (cats["accessibility"]["score"] or 0)))
+                log(f"  lighthouse {name} rep {i + 1}: performance {perf[-1]} accessibility {a11y[-1]}")
+            out["pages"][name] = {"path": path, "performance": spread(perf), "accessibility": spread(a11y)}
+    finally:
+        server.shutdown()
+    return out
+
+
+def rows(r: dict) -> list[str]:
+    lh = r["lighthouse"]
+    return [f"| 5 | Lighthouse {name} ({v['path']}) | performance {v['performance']['median']:.0f} ({v['performance']['min']:.0f}–{v['performance']['max']:.0f}), "
+            f"accessibility {v['accessibility']['median']:.0f} ({v['accessibility']['min']:.0f}–{v['accessibility']['max']:.0f}), n={v['performance']['n']} | | | "
+            f"lighthouse {lh['version']} (npm ci, bench/node_modules), Debian Chromium headless=new, mobile emulation with simulated throttling, "
+            "served uncompressed from 127.0.0.1 by the test kit's server |"
+            for name, v in lh["pages"].items()]

@@ -1,0 +1,99 @@
+"""1. Build overhead: the project's `mkdocs build` against a bare Material build of the same Markdown."""
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+from pathlib import Path
+
+import yaml
+
+from bench.common import child_build, fmt, log, ok, spread
+from bench.context import Context
+from tests.kit import copy_project
+
+SECTION = "overhead"
+TITLE = "1. build overhead"
+BARE_HOOK = """import json, pathlib
+_CONTEXT = json.loads((pathlib.Path(__file__).parent / "page_context.json").read_text(encoding="utf-8"))
+
+
+def on_page_context(context, page, config, nav):
+    context.update(_CONTEXT.get(page.file.src_uri, {}))
+    return context
+"""
+
+
+def bare_project(project: Path, dest: Path) -> Path:
+    """The same rendered Markdown in a plain docs folder, same theme config, no hooks."""
+    from generator import build as gb
+
+    site = gb.prepare(project / "data", project / "content")
+    docs = dest / "docs"
+    for uri, text in [*site.content.items(), *((p.uri, p.markdown) for p in site.pages)]:
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / uri).write_text(text, encoding="utf-8")
+    for uri, data in site.assets.items():
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / uri).write_bytes(data)
+    shutil.copytree(project / "site_overrides", dest / "site_overrides")
+    # The values the generator gives a page's theme template (the self-check's decision table),
+    # worked out here and handed over as they are by a hook that only reads a file.
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    uris = [*site.content, *(p.uri for p in site.pages)]
+    urls = {u: File(u, str(docs), str(dest / "site"), True).url for u in uris}
+    context = {}
+    for u in uris:
+        values = site.page_context(u, lambda other, u=u: get_relative_url(urls[other], urls[u]))
+        if values:
+            context[u] = values
+    (dest / "page_context.json").write_text(json.dumps(context), encoding="utf-8")
+    (dest / "context_hook.py").write_text(BARE_HOOK, encoding="utf-8")
+    cfg = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    cfg["hooks"] = ["context_hook.py"]
+    cfg.pop("watch", None)
+    cfg["docs_dir"] = "docs"
+    cfg["site_name"] = site.site_name
+    cfg["theme"]["language"] = site.language
+    cfg.setdefault("extra", {}).update({"as_of": site.as_of_text, "lang": site.language})
+    cfg["nav"] = site.nav(sorted(site.content))
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return dest
+
+
+def measure(ctx: Context) -> dict:
+    work, reps = ctx.work, ctx.reps
+    full = copy_project(work / "overhead-full")
+    bare = bare_project(full, work / "overhead-bare")
+    child_build(full), child_build(bare)  # warm the disk cache
+    full_t, bare_t, full_c, bare_c, ratios = [], [], [], [], []
+    for i in range(reps):
+        f, b = child_build(full), child_build(bare)
+        full_t.append(f["seconds"]), bare_t.append(b["seconds"])
+        full_c.append(f["cpu_seconds"]), bare_c.append(b["cpu_seconds"])
+        ratios.append(f["cpu_seconds"] / b["cpu_seconds"] - 1)
+        log(f"  overhead rep {i + 1}: full {f['cpu_seconds']:.2f}s CPU ({f['seconds']:.2f}s wall), "
+            f"bare {b['cpu_seconds']:.2f}s CPU ({b['seconds']:.2f}s wall): +{100 * ratios[-1]:.1f} %")
+    same = _same_html(full / "site", bare / "site")
+    return {"full_s": spread(full_t), "bare_s": spread(bare_t), "full_cpu_s": spread(full_c), "bare_cpu_s": spread(bare_c),
+            "overhead": spread(ratios), "target": 0.10,
+            "met": statistics.median(ratios) <= 0.10, "same_pages": same}
+
+
+def _same_html(a: Path, b: Path) -> dict:
+    """How many built pages are byte-identical between the two builds (a check that they compare like with like)."""
+    pages = sorted(p.relative_to(a) for p in a.rglob("*.html"))
+    same = sum((b / p).is_file() and (a / p).read_bytes() == (b / p).read_bytes() for p in pages)
+    return {"pages": len(pages), "identical": same}
+
+
+def rows(r: dict) -> list[str]:
+    o = r["overhead"]
+    return [f"| 1 | build overhead | +{100 * o['overhead']['median']:.1f} % (+{100 * o['overhead']['min']:.1f} to +{100 * o['overhead']['max']:.1f} %, n={o['overhead']['n']}); "
+            f"CPU: full {fmt(o['full_cpu_s'])}, bare {fmt(o['bare_cpu_s'])}; wall: full {fmt(o['full_s'])}, bare {fmt(o['bare_s'])} | ≤ 10 % | {ok(o['met'])} | "
+            f"`mkdocs build` of the project vs. a bare Material build of the same rendered Markdown (prepare() dumped into a plain docs folder, "
+            f"same theme config and nav; no generator hooks, only one that hands the self-check page its precomputed decision table); alternating, each build in a fresh process, timed from load_config() to the end of build(); "
+            f"the ratio is of CPU time (user + system of the build process), which other work on this 2-core machine barely disturbs. "
+            f"{o['same_pages']['identical']} of {o['same_pages']['pages']} built pages are byte-identical between the two. |"]

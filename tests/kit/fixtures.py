@@ -1,0 +1,53 @@
+"""The project's pytest fixtures, registered for every test folder by the root conftest.py."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from tests.kit.browser import launch_chromium, new_context
+from tests.kit.project import build_site, copy_project
+from tests.kit.serve import serve
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh copy of the project that a test may change."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real project, built once for the whole test run."""
+    return build_site(copy_project(tmp_path_factory.mktemp("real") / "project"))
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    url, server = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A new page in a fresh context (no shared state between tests), phone-sized by default."""
+    context = new_context(browser)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def _quiet_mkdocs_logs(caplog):
+    caplog.set_level(logging.WARNING, logger="mkdocs")

@@ -1,0 +1,43 @@
+"""A copy of the project that a test (or a benchmark) may change, and building it with MkDocs.
+
+The copy holds the project's own folders, generator/ included. A build in this process (build_site)
+uses the installed generator package (`pip install -e .`: this checkout's generator/); a build run
+as `python -m mkdocs build` or `python -m generator ...` with the copy as working folder uses the
+copy's generator/, because `python -m` puts the working folder first on the import path.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+"""The project folder (the checkout the tests run from)."""
+PROJECT_PARTS = ("content", "data", "generator", "site_overrides", "mkdocs.yml")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def copy_project(dest: Path, data: Path | None = None) -> Path:
+    """A copy of the project in `dest`, optionally with another program's data folder."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    if data is not None:
+        shutil.rmtree(dest / "data")
+        shutil.copytree(data, dest / "data")
+    return dest
+
+
+def build_site(project: Path) -> Path:
+    """Build `project` with MkDocs (strict, as the README does) and return its site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cfg = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+    build(cfg)
+    return project / "site"

@@ -1,0 +1,57 @@
+"""Serve a folder on a free port of 127.0.0.1, in a thread of this process.
+
+`serve(folder)` answers as `python -m http.server` does; `serve(folder, gzip=True)` compresses
+every response at gzip level 6 when the browser accepts it, as real hosts do, so what a browser
+transfers can be measured (Content-Encoding: gzip, Content-Length of the compressed body).
+"""
+from __future__ import annotations
+
+import functools
+import gzip as gzip_module
+import http.server
+import io
+import shutil
+import socketserver
+import threading
+from pathlib import Path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _GzipHandler(_QuietHandler):
+    """Sends each file gzip-compressed when the request says `Accept-Encoding: gzip`."""
+
+    def send_head(self):
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        path = self.translate_path(self.path)
+        if Path(path).is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's address
+            path = str(Path(path) / "index.html")
+        try:
+            body = gzip_module.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+        except OSError:
+            return super().send_head()  # 404 and friends, as usual
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def copyfile(self, source, outputfile):
+        shutil.copyfileobj(source, outputfile)
+
+
+def serve(folder: Path, gzip: bool = False):
+    """Serve `folder` on a free port of 127.0.0.1; returns (base_url, server). Stop it with server.shutdown()."""
+    handler = functools.partial(_GzipHandler if gzip else _QuietHandler, directory=str(folder))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
