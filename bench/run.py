@@ -42,11 +42,13 @@ def _kept(chosen: list[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("sections", nargs="*", choices=[[], *NAMES], default=[], metavar="SECTION",
+    ap.add_argument("sections", nargs="*", metavar="SECTION",
                     help=f"which benchmarks to run: {', '.join(NAMES)} (default: all)")
     ap.add_argument("--reps", type=int, default=5, help="repetitions of each timing (default 5)")
     ap.add_argument("--lighthouse-reps", type=int, default=3)
     args = ap.parse_args(argv)
+    if set(args.sections) - set(NAMES):
+        ap.error(f"no section {', '.join(sorted(set(args.sections) - set(NAMES)))}; the sections are {', '.join(NAMES)}")
     chosen = args.sections or NAMES
     r: dict = {"when": _now(), "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}", "notes": [], **_kept(chosen)}
     load_start = os.getloadavg()[0]

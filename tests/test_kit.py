@@ -1,0 +1,49 @@
+"""The shared test kit's server: plain, and gzip-compressed as real hosts serve."""
+import gzip
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.kit import serve
+
+
+def _get(url: str, gzip_ok: bool):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    with urllib.request.urlopen(request, timeout=10) as r:
+        return r.headers, r.read()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "index.html").write_text("<p>" + "same words again " * 200 + "</p>", encoding="utf-8")
+    (tmp_path / "app.js").write_text("console.log('x');\n" * 100, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_gzip_server_compresses_what_the_browser_accepts(folder):
+    base, server = serve(folder, gzip=True)
+    try:
+        for path, file in (("/sub/", "sub/index.html"), ("/app.js", "app.js")):
+            headers, body = _get(base + path, gzip_ok=True)
+            original = (folder / file).read_bytes()
+            assert headers["Content-Encoding"] == "gzip"
+            assert int(headers["Content-Length"]) == len(body) < len(original) / 5
+            assert gzip.decompress(body) == original
+        headers, body = _get(base + "/app.js", gzip_ok=False)
+        assert headers["Content-Encoding"] is None and body == (folder / "app.js").read_bytes()
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            _get(base + "/nothing.js", gzip_ok=True)
+        assert missing.value.code == 404
+    finally:
+        server.shutdown()
+
+
+def test_the_plain_server_never_compresses(folder):
+    base, server = serve(folder)
+    try:
+        headers, body = _get(base + "/sub/", gzip_ok=True)
+        assert headers["Content-Encoding"] is None and body == (folder / "sub" / "index.html").read_bytes()
+    finally:
+        server.shutdown()
