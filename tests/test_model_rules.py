@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from tests.kit import ROOT
 from generator import model
 from generator.problems import _bare
-from test_bad_input import Case, apply, expected_line, problems
+from tests.test_bad_input import Case, apply, expected_line, problems
 
 
 def _drop_lines(after: str, first: str, more: str | None = None) -> typing.Callable[[Path], None]:
