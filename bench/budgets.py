@@ -60,8 +60,7 @@ def first_load(browser, base_url: str, path: str = "/self-check/") -> list[dict]
         page = context.new_page()
         seen: list = []
         page.on("response", lambda response: seen.append(response))
-        page.goto(base_url + path, wait_until="networkidle")
-        page.wait_for_timeout(500)
+        page.goto(base_url + path, wait_until="networkidle")  # no request for 500 ms: late ones are in
         out = []
         for response in seen:
             try:

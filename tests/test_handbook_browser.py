@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.kit import ROOT, build_site, serve
+from tests.kit.axe import axe_violations, wait_until_still, with_axe
 from generator import build, pages, registry
 
 SITE = build.prepare(ROOT / "data", ROOT / "content")
@@ -24,8 +24,6 @@ PRINT = next(e.uri for e in registry.PAGES if e.gathers)
 HANDBOOK_PAGES = pages.Renderer(HB).handbook_pages()
 """The generated pages of the handbook, each tier's too: all but the self-check and the print page."""
 PHONE, LAPTOP = {"width": 360, "height": 800}, {"width": 1280, "height": 800}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE = Axe()
 SEARCH = "Search"  # Material's word for the search box and dialog in English, the program's language
 
 
@@ -81,42 +79,18 @@ def requests_to_other_hosts(browser, base_url: str, paths: list[str]) -> list[st
     return sorted(set(found))
 
 
-def axe_violations(page, rules: list[str] | None = None) -> list[str]:
-    """axe-core's WCAG 2.2 AA violations on the page as it is now (or only the given rules).
-    axe is added to the page unless the context already adds it to every page (see with_axe)."""
-    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
-    if not page.evaluate("() => 'axe' in window"):
-        page.evaluate(AXE.axe_script)
-    violations = page.evaluate("options => axe.run(options).then(r => r.violations)",
-                               {"runOnly": run_only, "resultTypes": ["violations"]})
-    return [f"{page.url} {v['id']}: {len(v['nodes'])}× e.g. {v['nodes'][0]['target']} — {v['help']}" for v in violations]
-
-
-def with_axe(context):
-    """The context, with axe-core loaded into each page it opens (faster than adding it each time)."""
-    context.add_init_script(script=AXE.axe_script)
-    return context
-
-
 def sideways_scroll(page) -> int:
     """How many pixels the page scrolls sideways (0 when it fits the viewport)."""
     return page.evaluate("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
 
 
-_SETTLE = "Promise.all(document.getAnimations().filter(a => a.effect.getTiming().iterations !== Infinity).map(a => a.finished.catch(() => null)))"
-
-
-def settle(page) -> None:
-    """Wait until the page's transitions (a drawer sliding in, a panel fading) have ended."""
-    page.evaluate(f"() => {_SETTLE}")
-
-
 def focus_problem(page, first: bool) -> str | None:
     """Why the keyboard focus cannot be seen now, or None: the focused element must be on screen
     and look different once the focus has moved back off it (Shift+Tab, then Tab to return)."""
-    name, box = page.evaluate(f"""async () => {{ await {_SETTLE}; const e = document.activeElement, r = e.getBoundingClientRect();
+    wait_until_still(page)
+    name, box = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
         return [(e.getAttribute('aria-label') || e.textContent || e.tagName).trim().replace(/\\s+/g, ' ').slice(0, 60),
-                {{x: r.x, y: r.y, width: r.width, height: r.height}}]; }}""")
+                {x: r.x, y: r.y, width: r.width, height: r.height}]; }""")
     view = page.viewport_size
     if box["width"] < 1 or box["height"] < 1:
         return f"{name!r} has the focus but no size"
@@ -131,7 +105,7 @@ def focus_problem(page, first: bool) -> str | None:
         page.evaluate("() => document.activeElement.blur()")
     else:
         page.keyboard.press("Shift+Tab")
-    settle(page)
+    wait_until_still(page)
     unfocused = page.screenshot(clip=clip)
     if not first:
         page.keyboard.press("Tab")
