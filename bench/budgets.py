@@ -17,6 +17,8 @@ from tests.kit import ROOT, new_context
 
 SELF_CHECK_JS = "assets/selfcheck/selfcheck.js"
 SELF_CHECK_CSS = "assets/selfcheck/selfcheck.css"
+SELF_CHECK_WORDS = ROOT / "generator" / "selfcheck" / "words.en.yaml"
+"""The self-check's interface words (the self_check_* keys), which parents read."""
 JS_BUDGET = 10 * 1024
 """The self-check's own JavaScript, gzipped."""
 FIRST_LOAD_BUDGET = 100 * 1024
@@ -140,12 +142,12 @@ def html_problems(site: Path) -> tuple[list[str], int]:
 
 
 # ---------------------------------------------------------------- reading grade
-def parent_texts(data_dir: Path, locale: Path = ROOT / "generator" / "locales" / "en.yaml") -> list[tuple[str, str]]:
+def parent_texts(data_dir: Path, locale: Path = SELF_CHECK_WORDS) -> list[tuple[str, str]]:
     """(where, text) for every text a parent reads in the self-check, one by one."""
     return [(where, text) for where, _block, text in _parent_items(data_dir, locale)]
 
 
-def parent_blocks(data_dir: Path, locale: Path = ROOT / "generator" / "locales" / "en.yaml") -> list[tuple[str, str]]:
+def parent_blocks(data_dir: Path, locale: Path = SELF_CHECK_WORDS) -> list[tuple[str, str]]:
     """The same texts as blocks a parent reads together: one question with its hint and answers,
     one requirement's explanations, the list of things not asked, one outcome, the self-check's
     own texts, and its interface words."""
@@ -185,7 +187,7 @@ def _parent_items(data_dir: Path, locale: Path) -> list[tuple[str, str, str]]:
     items += [(f"self_check/intro/{i}", "self_check", p) for i, p in enumerate(sc.intro)]
     items += [("self_check/next_step", "self_check", sc.next_step.text), ("self_check/no_js_intro", "self_check", sc.no_js_intro)]
     words = yaml.safe_load(locale.read_text(encoding="utf-8")) or {}
-    items += [(f"locales/{locale.name}/{k}", f"locales/{locale.name}", str(v)) for k, v in words.items() if k.startswith("self_check")]
+    items += [(f"{locale.parent.name}/{locale.name}/{k}", f"{locale.parent.name}/{locale.name}", str(v)) for k, v in words.items() if k.startswith("self_check")]
     return [(where, block, _plain(text)) for where, block, text in items]
 
 

@@ -37,6 +37,9 @@ def bare_project(project: Path, dest: Path) -> Path:
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / uri).write_bytes(data)
     shutil.copytree(project / "site_overrides", dest / "site_overrides")
+    from generator import selfcheck  # its page template, which the hooks add to the theme's folders
+
+    shutil.copy2(selfcheck.PAGE_DIR / selfcheck.PAGE_TEMPLATE, dest / "site_overrides" / selfcheck.PAGE_TEMPLATE)
     # The values the generator gives a page's theme template (the self-check's decision table),
     # worked out here and handed over as they are by a hook that only reads a file.
     from mkdocs.structure.files import File

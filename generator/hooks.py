@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from generator import build  # the installed package (pip install -e .), see pyproject.toml
+from generator import build, selfcheck  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
 
@@ -31,6 +31,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["lang"] = _site.language
     config.theme["language"] = _site.language
     config.site_name = _site.site_name
+    page_dir = str(selfcheck.PAGE_DIR)  # the self-check's page template lives in its component folder
+    if page_dir not in config.theme.dirs:
+        config.theme.dirs.insert(0, page_dir)
     return config
 
 

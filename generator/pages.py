@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import model, registry
+from . import model, registry, selfcheck
 from .model import Handbook
 from .strings import format_date, strings_for
 
@@ -40,7 +40,7 @@ def environment() -> jinja2.Environment:
     """One environment per process: `mkdocs serve` rebuilds without compiling the templates again
     (Jinja still reloads a template whose file changed)."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader([TEMPLATES, selfcheck.CHECKLIST_DIR]),
         autoescape=True,
         finalize=_escape,
         undefined=jinja2.StrictUndefined,

@@ -35,7 +35,7 @@ class Entry:
     uri: str
     """Its source path, as MkDocs sees it. On a page that fans out, `{id}` is the entry's id."""
     template: str | None = None
-    """Its template in generator/templates/; None for a hand-written page in content/."""
+    """Its template in generator/templates/ (or a component's folder); None for a hand-written page in content/."""
     title: str | None = None
     """The interface word (generator/locales/) that is its title, or else ..."""
     title_field: str | None = None
@@ -55,7 +55,7 @@ class Entry:
     gathers: bool = False
     """The print page: its template, then every printed page, each heading one level down."""
     theme: str | None = None
-    """Its own theme template in site_overrides/ (generated pages)."""
+    """Its own theme template in site_overrides/ or a component's page folder (generated pages)."""
     toc: bool = True
     """Whether it shows the table of contents (generated pages)."""
     context: Callable[[Any, Callable[[str], str]], dict] | None = None
@@ -78,9 +78,10 @@ PAGES = [
     Entry("tiers/{id}.md", "tier.md.j2", title_field="name", shows=("tiers.tiers.*",), each="tiers.tiers",
           section="tiers_title"),
     Entry("eligibility.md", "eligibility.md.j2", "eligibility_title", shows=("eligibility",)),
-    # The printable checklist; its theme template adds the self-check, run from the decision table.
-    Entry("self-check.md", "self-check.md.j2", title_field="eligibility.self_check.title",
-          shows=("eligibility.self_check",), printed=False, theme="selfcheck.html", toc=False,
+    # The printable checklist; its theme template adds the self-check, run from the decision table
+    # (all three are the self-check component's: generator/selfcheck/).
+    Entry("self-check.md", selfcheck.CHECKLIST, title_field="eligibility.self_check.title",
+          shows=("eligibility.self_check",), printed=False, theme=selfcheck.PAGE_TEMPLATE, toc=False,
           context=lambda hb, link: {"decision_table": selfcheck.decision_table(hb, link)}),
     Entry("policy-choices.md", "policy-choices.md.j2", "choices_title", shows=("eligibility.policy_choices",)),
     Entry("commitments.md", "topics.md.j2", "commitments_title", shows=("commitments",)),

@@ -1,6 +1,6 @@
 """Policy scenarios (data/scenarios.yaml): a parent's answers on a given day, and the result the
 policy should give. `check` and the tests run each one through the same evaluator as the
-self-check (generator/evaluate.py) and say in plain words what differs.
+self-check (generator/selfcheck/) and say in plain words what differs.
 """
 from __future__ import annotations
 
@@ -144,7 +144,7 @@ def answers_for(hb: Handbook, answers: dict[str, str]) -> dict:
 
 def run(hb: Handbook, item: Loaded, decision_table: dict | None = None) -> list[str]:
     """Nothing when the scenario gives what it expects; else one sentence saying what differs and why."""
-    from .evaluate import evaluate
+    from .selfcheck import evaluate
 
     s = item.scenario
     t = decision_table or table(hb)
@@ -165,19 +165,11 @@ def run(hb: Handbook, item: Loaded, decision_table: dict | None = None) -> list[
 def explain(hb: Handbook, got) -> str:
     """Each requirement's result, the ones that decided the outcome first."""
     titles = {r.id: r.title for r in hb.eligibility.requirements}
-    outcome = next(o for o in hb.eligibility.outcomes if o.id == got.id)
-    reqs = {r.id: r for r in hb.eligibility.requirements}
-
-    def decides(r) -> bool:
-        w = outcome.when
-        return w is not None and r.status in w.status and w.strength in (None, reqs[r.requirement].strength) \
-            and w.kind in (None, reqs[r.requirement].kind)
-
-    shown = [r for r in got.results if decides(r)] + [r for r in got.results if not decides(r) and r.status not in ("met", "not_applicable")]
+    shown = [r for r in got.results if r.decides] + [r for r in got.results if not r.decides and r.status not in ("met", "not_applicable")]
     parts = []
     for r in shown:
         words = STATUS_WORDS[r.status].format(training=r.training_date, partner=r.partner_date)
-        parts.append(f"'{titles[r.requirement]}' {words}" + (" (this decides it)" if decides(r) else ""))
+        parts.append(f"'{titles[r.requirement]}' {words}" + (" (this decides it)" if r.decides else ""))
     rest = len(got.results) - len(shown)
     if rest:
         parts.append(f"the other {rest} requirement{'s are' if rest != 1 else ' is'} met or do{'' if rest != 1 else 'es'} not apply")

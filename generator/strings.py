@@ -1,4 +1,6 @@
-"""The interface words: generator/locales/<language>.yaml, with a program's own overrides."""
+"""The interface words: generator/locales/<language>.yaml, plus the words each component keeps in its
+own folder (generator/<component>/words.<language>.yaml, such as the self-check's), with a program's
+own overrides on top."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,13 +23,23 @@ def _words(path: Path) -> dict:
     return dict(_read(path, path.stat().st_mtime_ns))
 
 
-STRING_KEYS = list(_words(LOCALES / "en.yaml"))
+def _language(language: str) -> dict:
+    """The site's words and every component's words in one language (English where there are none)."""
+    def pick(path: Path, fallback: Path) -> Path:
+        return path if path.is_file() else fallback
+
+    words = _words(pick(LOCALES / f"{language}.yaml", LOCALES / "en.yaml"))
+    for english in sorted(LOCALES.parent.glob("*/words.en.yaml")):
+        words.update(_words(pick(english.with_name(f"words.{language}.yaml"), english)))
+    return words
+
+
+STRING_KEYS = list(_language("en"))
 
 
 def strings_for(program) -> dict:
     """The words for this program's language, its overrides applied and its terms filled in."""
-    path = LOCALES / f"{program.language.split('-')[0]}.yaml"
-    words = _words(path if path.is_file() else LOCALES / "en.yaml")
+    words = _language(program.language.split("-")[0])
     words.update(program.strings)
     terms = program.terms.model_dump()
     return {k: _fill(v, terms) for k, v in words.items()}

@@ -105,7 +105,7 @@ def test_one_complex_hint_breaks_the_reading_grade(project):
                 "of jurisdictional authorization, consistent with applicable regulatory requirements.")
     assert "    hint: " in text
     eligibility.write_text(text.replace("    hint: ", f'    hint: "{legalese}" # ', 1), encoding="utf-8")
-    blocks = budgets.parent_blocks(project / "data", project / "generator" / "locales" / "en.yaml")
+    blocks = budgets.parent_blocks(project / "data", project / "generator" / "selfcheck" / "words.en.yaml")
     first_question = next(block for block, _ in blocks if block.startswith("questions/"))
     problem = budgets.grade_problem(blocks)
     assert problem and f"{first_question} (" in problem

@@ -12,9 +12,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.kit import ROOT, build_site, serve
-from generator import evaluate as ev
 from generator.load import load_all
-from generator.selfcheck import decision_table
+from generator.selfcheck import decision_table, evaluate
+from generator.selfcheck.evaluate import explanation, fill
 
 TODAY = dt.datetime(2025, 6, 15, 12, 0)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -132,17 +132,17 @@ def test_each_outcome_is_reached_with_its_reasons(sc, site_url, table, outcome):
     asked = answer_all(sc, table, answers)
     sc.get_by_role("button", name=table["words"]["see_result"]).click()
 
-    expected = ev.evaluate(table, as_evaluator_answers(answers), TODAY.date())
+    expected = evaluate(table, as_evaluator_answers(answers), TODAY.date())
     assert expected.id == outcome
     o = next(o for o in table["outcomes"] if o["id"] == outcome)
-    assert h1(sc) == ev.fill(o["title"], table, expected.training_date, expected.partner_date)
+    assert h1(sc) == fill(o["title"], table, expected.training_date, expected.partner_date)
     main = sc.locator("#sc-app")
-    assert ev.fill(o["text"], table, expected.training_date, expected.partner_date) in main.inner_text()
+    assert fill(o["text"], table, expected.training_date, expected.partner_date) in main.inner_text()
     for result in expected.results:
         req = next(r for r in table["requirements"] if r["id"] == result.requirement)
         item = main.get_by_role("listitem").filter(has=sc.get_by_role("heading", name=req["title"], exact=True))
         text = item.inner_text()
-        assert table["words"]["status_" + result.status] in text and ev.explanation(table, result) in text
+        assert table["words"]["status_" + result.status] in text and explanation(table, result) in text
         assert all(c in text for c in req["cite"])
         link = item.get_by_role("link", name=f'{table["words"]["read_more"]} {req["title"]}')
         assert link.get_attribute("href") == f"../eligibility/#{req['id']}"
@@ -400,7 +400,7 @@ def test_keyboard_alone(sc, table):
     assert h1(sc) == w["check_title"]
     _tab_to(sc, w["see_result"])
     sc.keyboard.press("Enter")
-    expected = ev.evaluate(table, answers, TODAY.date())
+    expected = evaluate(table, answers, TODAY.date())
     assert h1(sc) == next(o["title"] for o in table["outcomes"] if o["id"] == expected.id)
     assert len(answers) == len(table["questions"])  # every question was reached
 
@@ -460,10 +460,10 @@ def test_another_program_gets_its_own_self_check(tmp_path, browser):
         answers = {q["id"]: (3, 2025) if q["type"] == "month_year" else q["answers"][0]["value"] for q in other["questions"]}
         answer_all(page, other, answers)
         page.get_by_role("button", name=other["words"]["see_result"]).click()
-        got = ev.evaluate(other, as_evaluator_answers(answers), TODAY.date())
+        got = evaluate(other, as_evaluator_answers(answers), TODAY.date())
         o = next(o for o in other["outcomes"] if o["id"] == got.id)
-        assert h1(page) == ev.fill(o["title"], other, got.training_date, got.partner_date)
-        assert ev.fill(o["text"], other, got.training_date, got.partner_date) in page.locator("#sc-app").inner_text()
+        assert h1(page) == fill(o["title"], other, got.training_date, got.partner_date)
+        assert fill(o["text"], other, got.training_date, got.partner_date) in page.locator("#sc-app").inner_text()
         assert page.requests_after_load == []
     finally:
         ctx.close()

@@ -1,5 +1,5 @@
-"""The self-check's rules: the Python evaluator (generator/evaluate.py) and the browser's twin in the
-shipped selfcheck.js must agree on every status, date and outcome, over every answer of every question,
+"""The self-check's rules: the Python evaluator (generator/selfcheck/evaluate.py) and the browser's twin in the
+shipped selfcheck.js must agree on every status, date, explanation, deciding result and outcome, over every answer of every question,
 a grid of dates around month ends and exact anniversaries, several "today"s, every setting, and a
 large seeded sample of whole answer sets."""
 from __future__ import annotations
@@ -12,9 +12,10 @@ import random
 import pytest
 
 from tests.kit import ROOT, page
-from generator import evaluate as ev
 from generator.load import load_all
-from generator.selfcheck import decision_table
+from generator.selfcheck import NOT_SURE, decision_table, evaluate
+from generator.selfcheck.rules import add_months
+from generator.selfcheck.table import EXPLAIN_FOR
 
 TODAYS = [dt.date(*d) for d in [(2025, 6, 15), (2024, 2, 29), (2025, 2, 28), (2025, 3, 1), (2025, 12, 31),
                                 (2024, 8, 31), (2025, 9, 30), (2025, 10, 1), (2026, 1, 1)]]
@@ -45,7 +46,7 @@ def months_back(today: dt.date, n: int) -> list[dict]:
 
 def answers_of(q: dict, today: dt.date) -> list:
     if q["type"] == "month_year":
-        return months_back(today, 27) + [ev.NOT_SURE]
+        return months_back(today, 27) + [NOT_SURE]
     return [a["value"] for a in q["answers"]]
 
 
@@ -66,15 +67,12 @@ def base_answers(table: dict) -> dict:
 def grid_cases(table: dict) -> list[tuple[int, dict, dt.date]]:
     """Each answer of each question (its gate opened), for each today and each setting."""
     cases = []
-    qs = {q["id"]: q for q in table["questions"]}
     for t, today in itertools.product(range(len(tables(table))), TODAYS):
         for q in table["questions"]:
             for value in answers_of(q, today):
                 answers = {**base_answers(table), q["id"]: value}
-                gate = q["ask_if"]
-                while gate:
+                for gate in q["gates"]:
                     answers[gate["question"]] = gate["answers"][0]
-                    gate = qs[gate["question"]]["ask_if"]
                 cases.append((t, answers, today))
     return cases
 
@@ -87,7 +85,7 @@ def random_cases(table: dict, n: int, seed: int = 20251115) -> list[tuple[int, d
         answers = {}
         for q in table["questions"]:
             if q["type"] == "month_year":
-                answers[q["id"]] = ev.NOT_SURE if rnd.random() < .2 else rnd.choice(months_back(today, 40))
+                answers[q["id"]] = NOT_SURE if rnd.random() < .2 else rnd.choice(months_back(today, 40))
             else:  # mostly an answer that meets its rule, so every outcome is reached
                 rule = next((r["rule"] for r in table["requirements"] if r["rule"] and r["rule"]["question"] == q["id"]), None)
                 met = rule and rnd.random() < .85
@@ -102,9 +100,9 @@ def python_results(all_tables: list[dict], cases) -> list:
 
     out = []
     for t, answers, today in cases:
-        got = ev.evaluate(all_tables[t], answers, today)
+        got = evaluate(all_tables[t], answers, today)
         out.append([got.id, iso(got.training_date), iso(got.partner_date),
-                    [[r.requirement, r.status, iso(r.training_date), iso(r.partner_date)] for r in got.results]])
+                    [[r.requirement, r.status, iso(r.training_date), iso(r.partner_date), r.explain, r.decides] for r in got.results]])
     return out
 
 
@@ -114,7 +112,7 @@ JS_RUN = """([tables, cases]) => {
     const [y, m, d] = today.split('-').map(Number);
     const r = window.SelfCheck.evaluate(tables[t], answers, {y, m, d});
     return [r.outcome, iso(r.training_date), iso(r.partner_date),
-            r.results.map(x => [x.requirement, x.status, iso(x.training_date), iso(x.partner_date)])];
+            r.results.map(x => [x.requirement, x.status, iso(x.training_date), iso(x.partner_date), x.explain, x.decides])];
   });
 }"""
 
@@ -137,7 +135,7 @@ def test_python_and_browser_agree_on_every_answer_and_date(browser_page, site_ur
     all_tables = tables(table)
     python = python_results(all_tables, cases)
     # the grid really reaches every status and every outcome
-    assert {s for row in python for _, s, _, _ in row[3]} == set(ev.EXPLAIN_FOR)
+    assert {s for row in python for _, s, *_ in row[3]} == set(EXPLAIN_FOR)
     _compare(python, js_results(browser_page, site_url, all_tables, cases), cases)
 
 
@@ -163,25 +161,25 @@ def test_python_and_browser_agree_on_random_answer_sets(browser_page, site_url, 
     ((2024, 1, 15), 12, "next-day", (2025, 1, 15)),
 ])
 def test_add_months(day, months, missing, expected):
-    assert ev.add_months(dt.date(*day), months, missing) == dt.date(*expected)
+    assert add_months(dt.date(*day), months, missing) == dt.date(*expected)
 
 
 def test_one_year_is_met_on_the_day_and_not_the_day_before(table):
     answers = {**base_answers(table), "reunified-since": {"month": 6, "year": 2024}}  # counted from 30 June 2024
     statuses = []
     for today in (dt.date(2025, 6, 29), dt.date(2025, 6, 30)):
-        statuses += [r.status for r in ev.evaluate(table, answers, today).results if r.requirement == "dhs-reunited-one-year"]
+        statuses += [r.status for r in evaluate(table, answers, today).results if r.requirement == "dhs-reunited-one-year"]
     assert statuses == ["wait_partner", "met"]
 
 
 def test_a_closed_gate_is_not_applicable_and_an_unsure_gate_is_unknown(table):
     def status(answers):
-        got = ev.evaluate(table, {**base_answers(table), **answers}, dt.date(2025, 6, 15))
+        got = evaluate(table, {**base_answers(table), **answers}, dt.date(2025, 6, 15))
         return next(r.status for r in got.results if r.requirement == "dhs-substance-free")
 
     assert status({"substance": "no"}) == "not_applicable"
     assert status({"substance": "prefer-not"}) == "unknown"
-    assert status({"substance": "yes", "substance-free-since": ev.NOT_SURE}) == "unknown"
+    assert status({"substance": "yes", "substance-free-since": NOT_SURE}) == "unknown"
 
 
 def test_the_page_embeds_the_decision_table(built_site):

@@ -1,14 +1,11 @@
 /* The parents' self-check. Every question, rule and word comes from the decision table the build
-   puts in the page (generator/selfcheck.py); the evaluator below is the twin of generator/evaluate.py
-   and the tests run both over the same cases. Answers live in memory only: no storage, no requests,
-   nothing in the URL or the title. */
+   puts in the page (table.py); the evaluator below is the twin of evaluate.py and the tests run both
+   over the same cases. Answers live in memory only: no storage, no requests, nothing in the URL or
+   the title. */
 (function () {
   "use strict";
 
   // ------------------------------------------------------------ the evaluator (twin of evaluate.py)
-  var EXPLAIN = { met: "met", not_met: "not_met", unknown: "unknown", not_applicable: "not_applicable",
-    wait_training: "wait", wait_partner: "train_now" };
-
   function daysIn(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
   function n(d) { return d.y * 10000 + d.m * 100 + d.d; }
   function later(a, b) { return !a ? b : !b ? a : n(b) > n(a) ? b : a; }
@@ -20,45 +17,53 @@
     return m === 12 ? { y: y + 1, m: 1, d: 1 } : { y: y, m: m + 1, d: 1 };
   }
 
-  function evaluate(T, A, today) {
-    var Q = {}, S = T.settings;
-    T.questions.forEach(function (q) { Q[q.id] = q; });
-    function asked(id) {
-      var g = Q[id].ask_if;
-      return !g || (asked(g.question) && g.answers.indexOf(A[g.question]) >= 0);
-    }
-    function unsure(id) {
-      return (Q[id].answers || []).some(function (a) { return a.value === A[id] && a.unsure; });
-    }
-    function gateUnknown(id) {
-      var g = Q[id].ask_if;
-      return !!g && ((asked(g.question) && unsure(g.question)) || gateUnknown(g.question));
-    }
-    function result(req) {
-      var r = req.rule, id = r.question, a = A[id], out = { requirement: req.id, status: "",
-        training_date: null, partner_date: null }, start, tr, pa;
-      if (!asked(id)) out.status = gateUnknown(id) ? "unknown" : "not_applicable";
-      else if (r.kind === "answer") out.status = r.met_by.indexOf(a) >= 0 ? "met" : (a == null || unsure(id)) ? "unknown" : "not_met";
-      else if (!a || typeof a !== "object") out.status = "unknown";
-      else {
-        start = { y: a.year, m: a.month, d: S.month_only_day === "first" ? 1 : daysIn(a.year, a.month) };
-        pa = addMonths(start, r.at_least_months, S.missing_day);
-        tr = r.training_after_months ? addMonths(start, r.training_after_months, S.missing_day)
+  // The kinds of rule, one entry each (twin of rules.py): (rule, answer, unsure, settings, today) ->
+  // { status, training_date, partner_date }.
+  var RULES = {
+    answer: function (rule, a, unsure) {
+      return { status: rule.met_by.indexOf(a) >= 0 ? "met" : a == null || unsure ? "unknown" : "not_met" };
+    },
+    time: function (rule, a, unsure, S, today) {
+      if (!a || typeof a !== "object") return { status: "unknown" };
+      var start = { y: a.year, m: a.month, d: S.month_only_day === "first" ? 1 : daysIn(a.year, a.month) },
+        pa = addMonths(start, rule.at_least_months, S.missing_day),
+        tr = rule.training_after_months ? addMonths(start, rule.training_after_months, S.missing_day)
           : S.training_when_silent === "wait" ? pa : start;
-        out.status = n(today) >= n(pa) ? "met" : n(today) >= n(tr) ? "wait_partner" : "wait_training";
-        out.training_date = tr; out.partner_date = pa;
-      }
-      return out;
+      return { status: n(today) >= n(pa) ? "met" : n(today) >= n(tr) ? "wait_partner" : "wait_training",
+        training_date: tr, partner_date: pa };
     }
-    var reqs = T.requirements.filter(function (r) { return r.rule; }), results = reqs.map(result);
-    function matches(w, req, res) {
-      return !w || (w.status.indexOf(res.status) >= 0 && (!w.strength || w.strength === req.strength) &&
-        (!w.kind || w.kind === req.kind));
+  };
+
+  // null when the question is asked; else why not: "not_applicable", or "unknown" when an unsure answer closed it.
+  function gated(x, A) {
+    var unsure = false;
+    for (var i = 0; i < x.gates.length; i++) {
+      var g = x.gates[i], v = A[g.question];
+      unsure = unsure || g.unsure.indexOf(v) >= 0;
+      if (g.answers.indexOf(v) < 0) return unsure ? "unknown" : "not_applicable";
     }
+    return null;
+  }
+
+  function matches(w, req, status) {
+    return !w || (w.status.indexOf(status) >= 0 && (!w.strength || w.strength === req.strength) &&
+      (!w.kind || w.kind === req.kind));
+  }
+
+  function evaluate(T, A, today) {
+    var Q = {};
+    T.questions.forEach(function (x) { Q[x.id] = x; });
+    var reqs = T.requirements.filter(function (r) { return r.rule; }), results = reqs.map(function (req) {
+      var rule = req.rule, x = Q[rule.question], closed = gated(x, A), a = A[x.id],
+        got = closed ? { status: closed } : RULES[rule.kind](rule, a, x.unsure.indexOf(a) >= 0, T.settings, today);
+      return { requirement: req.id, status: got.status, training_date: got.training_date || null,
+        partner_date: got.partner_date || null, explain: req.explain[got.status], decides: false };
+    });
     var outcome = T.outcomes.filter(function (o) {
-      return !o.when || results.some(function (res, i) { return matches(o.when, reqs[i], res); });
+      return !o.when || results.some(function (res, i) { return matches(o.when, reqs[i], res.status); });
     })[0], strength = outcome.when && outcome.when.strength, tr = null, pa = null;
     results.forEach(function (res, i) {
+      res.decides = !!outcome.when && matches(outcome.when, reqs[i], res.status);
       if (/^wait_/.test(res.status) && (!strength || strength === reqs[i].strength)) {
         tr = later(tr, res.training_date); pa = later(pa, res.partner_date);
       }
@@ -66,7 +71,7 @@
     return { outcome: outcome.id, results: results, training_date: tr, partner_date: pa };
   }
 
-  window.SelfCheck = { evaluate: evaluate };
+  window.SelfCheck = { evaluate: evaluate, RULES: RULES };
 
   var tableEl = document.getElementById("sc-table"), app = document.getElementById("sc-app");
   if (!tableEl || !app) return;
@@ -87,10 +92,7 @@
   function fill(s, tr, pa) { return sub(sub(s, "training_date", date(tr)), "partner_date", date(pa)); }
   function today() { var d = new Date(); return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() }; }
   function q(id) { return T.questions.filter(function (x) { return x.id === id; })[0]; }
-  function asked(x) {
-    var g = x.ask_if;
-    return !g || (asked(q(g.question)) && g.answers.indexOf(A[g.question]) >= 0);
-  }
+  function asked(x) { return !gated(x, A); }
   function askedList() { return T.questions.filter(asked); }
   function firstMissing() { return askedList().filter(function (x) { return !(x.id in A); })[0]; }
   function answerText(x) {
@@ -159,9 +161,9 @@
       reqs = T.requirements.filter(function (x) { return x.rule; });
     return h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
       "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
-        var req = reqs[i], x = req.explain, text = x[EXPLAIN[res.status]] || (res.status === "wait_partner" && x.wait) || req.text;
+        var req = reqs[i];
         return "<li><h3>" + e(req.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
-          ":</strong> " + e(fill(text, res.training_date, res.partner_date)) + "</p><p>" + cites(req.cite) + ' <a class="sc-link" href="' +
+          ":</strong> " + e(fill(res.explain, res.training_date, res.partner_date)) + "</p><p>" + cites(req.cite) + ' <a class="sc-link" href="' +
           e(req.link) + '">' + e(W.read_more) + '<span class="sc-vh"> ' + e(req.title) + "</span></a></p></li>";
       }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
       T.requirements.filter(function (x) { return !x.rule; }).map(function (x) {

@@ -1,0 +1,95 @@
+"""The self-check's rules, in Python: from a parent's answers to each requirement's result and an outcome.
+
+It reads the decision table (table.py), the same plain dict the browser gets, so the twin in
+selfcheck.js reads exactly the same rules; the tests run both over thousands of answer sets and
+dates and require them to agree, result by result.
+
+Answers: a choice question's answer is the answer's `value`; a month_year question's answer is
+{"month": 3, "year": 2024} or "not-sure". Statuses: those of rules.Status, and not_applicable (a gate
+of the question was answered so that it is not asked).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..strings import format_date as _format_words_date
+from .rules import KINDS, Status
+
+
+@dataclass(frozen=True)
+class Result:
+    requirement: str
+    status: str
+    training_date: dt.date | None = None
+    partner_date: dt.date | None = None
+    explain: str = ""
+    """The text a parent reads about it, before its dates are filled in (`explanation` fills them)."""
+    decides: bool = False
+    """Whether this result is one that gives the outcome (the outcome's `when` matches it)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    results: list[Result]
+    training_date: dt.date | None
+    partner_date: dt.date | None
+
+
+def _gated(question: dict, answers: dict) -> str | None:
+    """None when the question is asked; else not_applicable, or unknown when an unsure answer closed it."""
+    unsure = False
+    for gate in question["gates"]:
+        value = answers.get(gate["question"])
+        unsure = unsure or value in gate["unsure"]
+        if value not in gate["answers"]:
+            return "unknown" if unsure else "not_applicable"
+    return None
+
+
+def _status(table: dict, req: dict, questions: dict, answers: dict, today: dt.date) -> Status:
+    rule = req["rule"]
+    question = questions[rule["question"]]
+    closed = _gated(question, answers)
+    if closed:
+        return Status(closed)
+    answer = answers.get(question["id"])
+    return KINDS[rule["kind"]].status(rule, answer, answer in question["unsure"], table["settings"], today)
+
+
+def _matches(when: dict | None, req: dict, status: str) -> bool:
+    return when is None or (status in when["status"] and when.get("strength") in (None, req["strength"])
+                            and when.get("kind") in (None, req["kind"]))
+
+
+def evaluate(table: dict, answers: dict, today: dt.date) -> Outcome:
+    """Every asked-about requirement's result, and the outcome they lead to."""
+    questions = {q["id"]: q for q in table["questions"]}
+    pairs = [(req, _status(table, req, questions, answers, today)) for req in table["requirements"] if req["rule"]]
+    outcome = next(o for o in table["outcomes"] if o["when"] is None or any(_matches(o["when"], req, s.status) for req, s in pairs))
+    when = outcome["when"]
+    results = [Result(req["id"], s.status, s.training_date, s.partner_date, req["explain"][s.status],
+                      when is not None and _matches(when, req, s.status)) for req, s in pairs]
+    strength = (when or {}).get("strength")
+    waiting = [r for (req, _), r in zip(pairs, results) if r.status.startswith("wait_") and strength in (None, req["strength"])]
+    return Outcome(
+        outcome["id"],
+        results,
+        max((r.training_date for r in waiting), default=None),
+        max((r.partner_date for r in waiting), default=None),
+    )
+
+
+def format_date(day: dt.date | None, table: dict) -> str:
+    """A date in the table's words (its `months` and `date_format`), or '' for none."""
+    return "" if day is None else _format_words_date(day, table)
+
+
+def fill(text: str, table: dict, training: dt.date | None, partner: dt.date | None) -> str:
+    return text.replace("{training_date}", format_date(training, table)).replace("{partner_date}", format_date(partner, table))
+
+
+def explanation(table: dict, result: Result) -> str:
+    """What a parent reads about one requirement, dates filled in."""
+    return fill(result.explain, table, result.training_date, result.partner_date)

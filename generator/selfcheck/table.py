@@ -1,0 +1,84 @@
+"""The self-check's decision table: every question, rule, text and setting it needs, as one plain dict.
+
+The build embeds it in the self-check page as JSON; the browser's evaluator (selfcheck.js) and the
+Python one (evaluate.py) both read it. Nothing in it is written by hand: it all comes from
+data/eligibility.yaml, data/sources.yaml and the interface words (words.en.yaml here, with the site's).
+Everything that can be worked out before a parent answers is worked out here, once: the text that
+goes with each status, each question's unsure answers, each question's whole chain of `ask_if` gates.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from ..model import SETTINGS
+from ..strings import strings_for
+from .rules import KINDS
+
+if TYPE_CHECKING:
+    from ..load import Handbook
+
+PREFIX = "self_check_"
+NOT_SURE = "not-sure"
+"""The answer to a month_year question whose "not sure" box is ticked."""
+EXPLAIN_FOR = {"met": ("met",), "not_met": ("not_met",), "unknown": ("unknown",), "not_applicable": ("not_applicable",),
+               "wait_training": ("wait",), "wait_partner": ("train_now", "wait")}
+"""Each status a requirement can have, and the `explain:` texts a parent reads for it, first found first
+(the requirement's own text when it has none of them)."""
+
+
+def _explain(req) -> dict[str, str]:
+    given = req.explain.model_dump() if req.explain else {}
+    return {status: next((given[k] for k in keys if given.get(k)), req.text) for status, keys in EXPLAIN_FOR.items()}
+
+
+def _unsure(el, q) -> list[str]:
+    if q.type == "month_year":
+        return [NOT_SURE]
+    return [a.value for a in el.answer_sets[q.answers] if a.unsure]
+
+
+def _gates(el, q) -> list[dict]:
+    """The question's `ask_if` and those of the questions it depends on, the first asked first."""
+    questions = {x.id: x for x in el.questions}
+    gates = []
+    while q.ask_if:
+        gate = questions[q.ask_if.question]
+        gates.insert(0, {"question": gate.id, "answers": list(q.ask_if.answers), "unsure": _unsure(el, gate)})
+        q = gate
+    return gates
+
+
+def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri) -> dict:
+    """The table for one handbook. `link` turns a page's source path ('eligibility.md') into its URL
+    as seen from the self-check page."""
+    el, words = hb.eligibility, strings_for(hb.program)
+    disqualifiers = {d.id: d for d in el.disqualifiers}
+    cite = lambda cites: [f"{hb.source(c.source).short} › {hb.section(c).title}" for c in cites]
+    eligibility = link("eligibility.md")
+    return {
+        "questions": [
+            {"id": q.id, "text": q.text, "hint": q.hint, "type": q.type,
+             "answers": [a.model_dump() for a in el.answer_sets[q.answers]] if q.answers else None,
+             "unsure_label": q.unsure_label, "unsure": _unsure(el, q),
+             "items": [disqualifiers[i].plain for i in q.items],
+             "gates": _gates(el, q)}
+            for q in el.questions
+        ],
+        "requirements": [
+            {"id": r.id, "title": r.title, "text": r.text, "strength": r.strength, "kind": r.kind,
+             "rule": {"kind": r.rule.kind, "question": r.rule.question, **KINDS[r.rule.kind].entry(r.rule)} if r.rule else None,
+             "explain": _explain(r) if r.rule else None,
+             "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}"}
+            for r in el.requirements
+        ],
+        "outcomes": [{"id": o.id, "title": o.title, "text": o.text,
+                      "when": o.when.model_dump() if o.when else None} for o in el.outcomes],
+        "settings": {name: hb.setting(name) for name in SETTINGS},
+        "self_check": {"title": el.self_check.title, "intro": list(el.self_check.intro),
+                       "minutes": el.self_check.minutes, "quick_exit_url": el.self_check.quick_exit_url,
+                       "next_step": {"text": el.self_check.next_step.text, "cite": cite(el.self_check.next_step.cite)}},
+        "words": {k[len(PREFIX):]: v for k, v in words.items() if k.startswith(PREFIX)} | {"source": words["source"]},
+        "back": eligibility,
+        "months": words["months"],
+        "date_format": words["date_format"],
+    }
