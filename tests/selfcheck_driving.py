@@ -1,0 +1,138 @@
+"""Driving the parents' self-check in a real browser (Debian's Chromium), as a person would: by role
+and accessible name, with words taken from the same decision table the page is built from. The
+browser tests of the self-check (tests/test_selfcheck*.py) share these fixtures and helpers.
+
+Today's date is fixed with Playwright's clock, so every date the self-check states is known.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT
+from generator.load import load_all
+from generator.selfcheck import decision_table
+
+TODAY = dt.datetime(2025, 6, 15, 12, 0)
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+_WORDS = decision_table(load_all(ROOT / "data"))["words"]
+MONTH, YEAR = _WORDS["month"], _WORDS["year"]
+EXIT_PAGE = "<!doctype html><html lang=en><title>Neutral</title><p>Neutral page</p></html>"
+
+# One parent per outcome. Every parent starts from answers that meet every requirement.
+MEETS_ALL = {
+    "reunified": "yes", "reunified-since": (1, 2024), "case-dismissed": (3, 2024), "not-returned": "no",
+    "open-case": "no", "stable-family": "yes", "substance": "no", "flexibility": "yes", "training": "yes",
+    "share": "yes", "disqualifiers": "none",
+}
+PERSONAS = {
+    "cannot": {"disqualifiers": "some"},
+    "not-met": {"reunified": "no"},
+    "talk": {"open-case": "not-sure"},
+    "not-yet": {"reunified-since": (3, 2025)},
+    "train-now": {"reunified-since": (10, 2024)},
+    "talk-first": {"case-dismissed": "not-sure"},
+    "likely": {},
+}
+
+
+@pytest.fixture(scope="module")
+def table(built_site):
+    """The decision table of the data the tested site was built from."""
+    return decision_table(load_all(built_site.parent / "data"))
+
+
+@pytest.fixture
+def context(browser):
+    """A phone-sized browser with today fixed, where only the local server answers (the quick-exit
+    address is answered locally with a neutral page; anything else is refused)."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 800}, timezone_id="UTC")
+    ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1") else route.abort())
+    yield ctx
+    ctx.close()
+
+
+def open_check(context, url: str, table: dict):
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.clock.set_fixed_time(TODAY)
+    exit_url = table["self_check"]["quick_exit_url"]
+    page.route(exit_url + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=EXIT_PAGE))
+    page.goto(url + "/self-check/", wait_until="networkidle")
+    # The tab's icon is the browser's own request and may come a little after load; any other request counts.
+    icon = page.evaluate("document.querySelector('link[rel~=icon]').href")
+    page.requests_after_load = []
+    page.on("request", lambda r: r.url == icon or page.requests_after_load.append(r.url))
+    return page
+
+
+@pytest.fixture
+def sc(context, site_url, table):
+    return open_check(context, site_url, table)
+
+
+# ---------------------------------------------------------------- driving the self-check
+def h1(page) -> str:
+    return page.get_by_role("heading", level=1).inner_text().strip()
+
+
+def shows(page, heading: str) -> None:
+    """Wait until the screen's heading is `heading` (history moves arrive a moment after the click)."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+
+
+def fill_answer(page, q: dict, value) -> None:
+    if q["type"] == "month_year":
+        if value == "not-sure":
+            page.get_by_role("checkbox", name=q["unsure_label"]).check()
+        else:
+            page.get_by_role("textbox", name=MONTH).fill(str(value[0]))
+            page.get_by_role("textbox", name=YEAR).fill(str(value[1]))
+    else:
+        label = next(a["label"] for a in q["answers"] if a["value"] == value)
+        page.get_by_role("radio", name=label, exact=True).check()
+
+
+def answer_all(page, table: dict, answers: dict, each=lambda page: None) -> list[str]:
+    """Answer every question the self-check shows, until "Check your answers"; the ids asked."""
+    words, by_text, asked = table["words"], {q["text"]: q for q in table["questions"]}, []
+    page.get_by_role("button", name=words["start"]).click()
+    while h1(page) != words["check_title"]:
+        q = by_text[h1(page)]
+        asked.append(q["id"])
+        each(page)
+        fill_answer(page, q, answers[q["id"]])
+        page.get_by_role("button", name=words["continue"]).click()
+        assert len(asked) <= len(table["questions"])
+    return asked
+
+
+def as_evaluator_answers(answers: dict) -> dict:
+    return {k: {"month": v[0], "year": v[1]} if isinstance(v, tuple) else v for k, v in answers.items()}
+
+
+def stored(page) -> dict:
+    """Everything the page could have left on the device."""
+    return {
+        "cookies": page.context.cookies(),
+        "local": page.evaluate("Object.keys(localStorage)"),
+        "session": page.evaluate("Object.keys(sessionStorage)"),
+        "indexeddb": page.evaluate("async () => (await indexedDB.databases()).map(d => d.name)"),
+    }
+
+
+def focused_text(page) -> str:
+    return page.evaluate("document.activeElement.innerText")
+
+
+def _tab_to(page, name: str, back: bool = False, limit: int = 60) -> None:
+    """Press Tab (or Shift+Tab) until the focused element is called `name` (its label or its text)."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        current = page.evaluate("""() => { const el = document.activeElement;
+            return ((el.labels && el.labels[0] ? el.labels[0].innerText : el.innerText) || '').replace(/\\s+/g, ' ').trim(); }""")
+        if current == name:
+            return
+    raise AssertionError(f"Tab never reached {name!r}")
