@@ -15,6 +15,7 @@ from pydantic import Field, ValidationError
 
 from . import model
 from .model import Handbook
+from .selfcheck import NOT_SURE
 from .problems import DataError, Problem, schema_problems
 from .yamlread import read_yaml
 
@@ -100,7 +101,7 @@ def load(data_dir: Path, hb: Handbook | None) -> list[Loaded]:
     return loaded
 
 
-UNSURE = "not-sure"
+UNSURE = NOT_SURE
 """The answer to a month_year question whose "not sure" box is ticked."""
 
 

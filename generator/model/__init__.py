@@ -8,10 +8,10 @@ names its line. Checks that need more than one file live in generator/crosscheck
 from .common import (DURATION, RULE_ERROR, Broken, Cite, Cites, Duration, Entry, Id, Model, Text, UniqueIds,
                      duration_months, report, walk)
 from .eligibility import (PLACEHOLDERS, SETTINGS, Answer, AskIf, ChoiceQuestion, DatedText, DateQuestion, Disqualifier,
-                          Eligibility, Explain, Outcome, Outcomes, PolicyChoice, Question, Requirement, SelfCheck, When)
+                          Eligibility, Explain, Outcome, Outcomes, PolicyChoice, Question, Requirement, Rule, SelfCheck, When)
 from .handbook import FILES, Handbook
 from .people import Duties, Procedure, Role, Roles, Selection, Step
 from .program import Program, Terms, Version
-from .rules import AnswerRule, Rule, TimeRule
+from ..selfcheck.rules import AnswerRule, TimeRule  # the kinds of rule live with the self-check
 from .sources import Difference, Section, Source, Sources
 from .topics import Activity, Glossary, Term, Tier, Tiers, Topic, Topics

@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .common import Broken, Cites, Entry, Id, Model, Text, UniqueIds, report
-from .rules import Rule, explain_needs, rule_problems
+from ..selfcheck.rules import explain_needs, rule_problems, rule_type
 
 SETTINGS = {
     "month_only_day": ("first", "last"),
@@ -17,6 +17,9 @@ SETTINGS = {
     "training_when_silent": ("wait", "now"),
 }
 """The self-check's settings that a policy choice can set, and the values each can take."""
+
+Rule = rule_type()
+"""A requirement's `rule:`: any kind of rule in generator/selfcheck/rules.py, told apart by its keys."""
 
 PLACEHOLDERS = {"training_date", "partner_date"}
 """The dates an explain or outcome text can show, written {training_date}."""

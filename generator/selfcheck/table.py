@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING, Callable
 
 from ..model import SETTINGS
 from ..strings import strings_for
-from .rules import KINDS
+from .rules import NOT_SURE
 
 if TYPE_CHECKING:
-    from ..load import Handbook
+    from ..model import Handbook
 
 PREFIX = "self_check_"
-NOT_SURE = "not-sure"
-"""The answer to a month_year question whose "not sure" box is ticked."""
 EXPLAIN_FOR = {"met": ("met",), "not_met": ("not_met",), "unknown": ("unknown",), "not_applicable": ("not_applicable",),
                "wait_training": ("wait",), "wait_partner": ("train_now", "wait")}
 """Each status a requirement can have, and the `explain:` texts a parent reads for it, first found first
@@ -66,7 +64,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri) -
         ],
         "requirements": [
             {"id": r.id, "title": r.title, "text": r.text, "strength": r.strength, "kind": r.kind,
-             "rule": {"kind": r.rule.kind, "question": r.rule.question, **KINDS[r.rule.kind].entry(r.rule)} if r.rule else None,
+             "rule": {"kind": r.rule.kind, "question": r.rule.question, **r.rule.entry()} if r.rule else None,
              "explain": _explain(r) if r.rule else None,
              "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}"}
             for r in el.requirements
