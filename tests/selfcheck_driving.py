@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from tests.kit import ROOT
 from generator.load import load_all
 from generator.selfcheck import decision_table
 

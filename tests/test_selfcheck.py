@@ -8,8 +8,8 @@ from tests.kit import ROOT, build_site, serve
 from generator.load import load_all
 from generator.selfcheck import decision_table, evaluate
 from generator.selfcheck.evaluate import explanation, fill
-from selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
-from selfcheck_driving import MEETS_ALL, PERSONAS, TODAY, answer_all, as_evaluator_answers, h1, open_check, stored
+from tests.selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
+from tests.selfcheck_driving import MEETS_ALL, PERSONAS, TODAY, answer_all, as_evaluator_answers, h1, open_check, stored
 
 
 # ---------------------------------------------------------------- one parent per outcome

@@ -5,8 +5,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from generator.selfcheck import evaluate
-from selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
-from selfcheck_driving import MEETS_ALL, TODAY, WCAG, _tab_to, answer_all, h1, shows
+from tests.selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
+from tests.selfcheck_driving import MEETS_ALL, TODAY, WCAG, _tab_to, answer_all, h1, shows
 
 
 # ---------------------------------------------------------------- accessibility

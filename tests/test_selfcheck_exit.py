@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
-from selfcheck_driving import MEETS_ALL, MONTH, answer_all, fill_answer, h1, stored
+from tests.selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
+from tests.selfcheck_driving import MEETS_ALL, MONTH, answer_all, fill_answer, h1, stored
 
 
 # ---------------------------------------------------------------- quick exit

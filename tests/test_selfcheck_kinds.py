@@ -12,10 +12,10 @@ import sys
 
 import pytest
 
-from conftest import ROOT, copy_project, page, serve
+from tests.kit import ROOT, copy_project, page, serve
 from generator.load import load_all
 from generator.selfcheck import decision_table, rules
-from test_selfcheck_rules import TODAYS, _compare, js_results, python_results, random_cases
+from tests.test_selfcheck_rules import TODAYS, _compare, js_results, python_results, random_cases
 
 README = ROOT / "generator" / "selfcheck" / "README.md"
 OLD = 'rule: {question: open-case, met_by: ["no"]}'
