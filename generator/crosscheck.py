@@ -86,6 +86,6 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
         if key not in STRING_KEYS:
             close = difflib.get_close_matches(key, STRING_KEYS, n=1)
             add("program", ("strings", key), f"'{key}' is not one of the interface words",
-                f"did you mean '{close[0]}'?" if close else "see generator/strings/en.yaml for the list")
+                f"did you mean '{close[0]}'?" if close else "the interface words are the keys of generator/locales/en.yaml and generator/selfcheck/words.en.yaml")
     return problems
 

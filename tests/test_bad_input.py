@@ -180,6 +180,10 @@ CASES = [
         "there is no outcome 'cant' — did you mean 'cannot'?"),
     Case("scenario with a date like 3/2024", "scenarios.yaml", ("answers: {reunified-since: 2026-03}", "answers: {reunified-since: 3/2026}"), "reunified-since: 3/2026",
         "'3/2026' is not a month for the date question 'reunified-since' — write the year and month like 2024-03, or not-sure"),
+    Case("interface word that does not exist", "program.yaml", ("language: en\n", "language: en\nstrings:\n  zzqx: Hello\n"), "zzqx: Hello",
+        "'zzqx' is not one of the interface words — the interface words are the keys of generator/locales/en.yaml and generator/selfcheck/words.en.yaml"),
+    Case("self-check word misspelt", "program.yaml", ("language: en\n", "language: en\nstrings:\n  self_check_exitt: Go\n"), "self_check_exitt: Go",
+        "'self_check_exitt' is not one of the interface words — did you mean 'self_check_exit'?"),
 ]
 
 

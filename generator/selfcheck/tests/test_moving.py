@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
-from tests.selfcheck_driving import MEETS_ALL, MONTH, YEAR, _tab_to, answer_all, fill_answer, focused_text, h1, shows
+from generator.selfcheck.tests.driving import context, sc, table  # noqa: F401  (fixtures)
+from generator.selfcheck.tests.driving import MEETS_ALL, MONTH, YEAR, _tab_to, answer_all, fill_answer, focused_text, h1, shows
 
 def test_back_link_and_browser_back(sc, table):
     w = table["words"]

@@ -15,7 +15,7 @@ import pytest
 from tests.kit import ROOT, copy_project, page, serve
 from generator.load import load_all
 from generator.selfcheck import decision_table, rules
-from tests.test_selfcheck_rules import TODAYS, _compare, js_results, python_results, random_cases
+from generator.selfcheck.tests.test_rules import TODAYS, _compare, js_results, python_results, random_cases
 
 README = ROOT / "generator" / "selfcheck" / "README.md"
 OLD = 'rule: {question: open-case, met_by: ["no"]}'

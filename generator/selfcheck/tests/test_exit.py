@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
-from tests.selfcheck_driving import MEETS_ALL, MONTH, answer_all, fill_answer, h1, stored
+from generator.selfcheck.tests.driving import context, sc, table  # noqa: F401  (fixtures)
+from generator.selfcheck.tests.driving import MEETS_ALL, MONTH, answer_all, fill_answer, h1, stored
 
 
 # ---------------------------------------------------------------- quick exit

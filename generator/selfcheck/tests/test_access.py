@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.kit.axe import axe_violations
 from generator.selfcheck import evaluate
-from tests.selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
-from tests.selfcheck_driving import MEETS_ALL, TODAY, WCAG, _tab_to, answer_all, h1, shows
+from generator.selfcheck.tests.driving import context, sc, table  # noqa: F401  (fixtures)
+from generator.selfcheck.tests.driving import MEETS_ALL, TODAY, _tab_to, answer_all, h1, shows
 
 
 # ---------------------------------------------------------------- accessibility
 def _no_violations(page, where: str) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-    assert results.violations_count == 0, f"{where}:\n{results.generate_report()}"
+    found = axe_violations(page)  # waits for the page to be still, then checks WCAG 2.2 AA
+    assert found == [], f"{where}:\n" + "\n".join(found)
 
 
 def _fits_360(page, where: str) -> None:

@@ -1,6 +1,6 @@
 """Driving the parents' self-check in a real browser (Debian's Chromium), as a person would: by role
 and accessible name, with words taken from the same decision table the page is built from. The
-browser tests of the self-check (tests/test_selfcheck*.py) share these fixtures and helpers.
+browser tests of the self-check (generator/selfcheck/tests/test_*.py) share these fixtures and helpers.
 
 Today's date is fixed with Playwright's clock, so every date the self-check states is known.
 """
@@ -16,7 +16,6 @@ from generator.load import load_all
 from generator.selfcheck import decision_table
 
 TODAY = dt.datetime(2025, 6, 15, 12, 0)
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _WORDS = decision_table(load_all(ROOT / "data"))["words"]
 MONTH, YEAR = _WORDS["month"], _WORDS["year"]
 EXIT_PAGE = "<!doctype html><html lang=en><title>Neutral</title><p>Neutral page</p></html>"

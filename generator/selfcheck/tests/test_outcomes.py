@@ -1,5 +1,5 @@
 """The parents' self-check in a real browser: one parent per outcome, with the reasons, dates and words the
-decision table gives, and the data deciding (another duration, another program). Helpers: selfcheck_driving.py."""
+decision table gives, and the data deciding (another duration, another program). Helpers: driving.py."""
 from __future__ import annotations
 
 import pytest
@@ -8,8 +8,8 @@ from tests.kit import ROOT, build_site, serve
 from generator.load import load_all
 from generator.selfcheck import decision_table, evaluate
 from generator.selfcheck.evaluate import explanation, fill
-from tests.selfcheck_driving import context, sc, table  # noqa: F401  (fixtures)
-from tests.selfcheck_driving import MEETS_ALL, PERSONAS, TODAY, answer_all, as_evaluator_answers, h1, open_check, stored
+from generator.selfcheck.tests.driving import context, sc, table  # noqa: F401  (fixtures)
+from generator.selfcheck.tests.driving import MEETS_ALL, PERSONAS, TODAY, answer_all, as_evaluator_answers, h1, open_check, stored
 
 
 # ---------------------------------------------------------------- one parent per outcome
