@@ -6,8 +6,11 @@ last good site stays as it was.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -17,6 +20,26 @@ from mkdocs.utils import get_relative_url
 from generator import build, selfcheck  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
+_serving = False
+CSP = ("default-src 'self'; script-src 'self' {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "font-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+       "form-action 'self'")
+"""Every page's Content-Security-Policy (site_overrides/main.html): scripts and everything else only from
+the site itself; the one inline script allowed is site_overrides/partials/resize-observer.js, by hash."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def _csp(overrides: Path) -> str:
+    """The policy; `mkdocs serve` adds an inline script of its own (live reload), so preview allows it."""
+    if _serving:
+        return CSP.format(scripts="'unsafe-inline'")
+    script = (overrides / "partials" / "resize-observer.js").read_text(encoding="utf-8").removesuffix("\n")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    return CSP.format(scripts=f"'sha256-{digest}'")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -27,10 +50,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _site = build.prepare(project / "data", Path(config.docs_dir))
     except build.BuildProblem as e:
         raise PluginError(str(e)) from None
-    config.extra["as_of"] = _site.as_of_text
+    # MkDocs' templates do not escape: every value from the data is escaped before it enters the config
+    config.extra["as_of"] = escape(_site.as_of_text)
     config.extra["lang"] = _site.language
+    config.extra["csp"] = _csp(Path(config.theme.custom_dir))
     config.theme["language"] = _site.language
-    config.site_name = _site.site_name
+    config.site_name = escape(_site.site_name)
     page_dir = str(selfcheck.PAGE_DIR)  # the self-check's page template lives in its component folder
     if page_dir not in config.theme.dirs:
         config.theme.dirs.insert(0, page_dir)

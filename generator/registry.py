@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 import yaml
+from markupsafe import escape  # MkDocs' templates do not escape: navigation titles enter them escaped
 
 from . import selfcheck
 
@@ -178,12 +179,12 @@ def nav(hb, words: dict, content_uris: list[str]) -> list:
         else:
             uris = [entry.uri] if entry.uri in content_uris else []
         for uri in uris:
-            item = {words[entry.nav_label]: uri} if entry.nav_label else uri
+            item = {escape(words[entry.nav_label]): uri} if entry.nav_label else uri
             if entry.section is None:
                 out.append(item)
                 continue
             if entry.section not in groups:
                 groups[entry.section] = []
-                out.append({words[entry.section]: groups[entry.section]})
+                out.append({escape(words[entry.section]): groups[entry.section]})
             groups[entry.section].append(item)
     return out

@@ -7,7 +7,7 @@ import pytest
 PAGES = ["/", "/tiers/tier-1/", "/self-check/"]
 
 
-def _remote_requests(browser, site_url, path, without_resize_observer=True, stand_in=True):
+def _remote_requests(browser, site_url, path, without_resize_observer=True, stand_in=True, csp=True):
     context = browser.new_context(viewport={"width": 360, "height": 800})
     if without_resize_observer:
         context.add_init_script("delete window.ResizeObserver;")
@@ -21,6 +21,8 @@ def _remote_requests(browser, site_url, path, without_resize_observer=True, stan
         if not stand_in and r.request.resource_type == "document":
             response = r.fetch()
             body = response.text().replace('if (typeof ResizeObserver == "undefined")', "if (false)")
+            if not csp:  # the page's Content-Security-Policy would stop the request before it is made
+                body = body.replace('http-equiv="Content-Security-Policy"', 'http-equiv="x-removed"')
             return r.fulfill(response=response, body=body)
         return r.continue_()
 
@@ -41,6 +43,12 @@ def test_no_request_to_another_host_without_resize_observer(browser, site_url, p
 
 
 def test_without_the_stand_in_the_theme_would_ask_another_host(browser, site_url):
-    """The check above can fail: take the stand-in out of the page and Material asks unpkg.com."""
-    remote, _ = _remote_requests(browser, site_url, "/", stand_in=False)
+    """The check above can fail: take the stand-in (and the Content-Security-Policy, the second
+    safety net) out of the page and Material asks unpkg.com."""
+    remote, _ = _remote_requests(browser, site_url, "/", stand_in=False, csp=False)
     assert any("unpkg.com" in url for url in remote)
+
+
+def test_without_the_stand_in_the_content_security_policy_still_stops_the_request(browser, site_url):
+    remote, _ = _remote_requests(browser, site_url, "/", stand_in=False)
+    assert remote == []
