@@ -10,6 +10,9 @@ from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+SOURCE_FILE = r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$"
+SourceFile = Annotated[str, StringConstraints(pattern=SOURCE_FILE)]
+"""A file's place inside data/sources/: no / at the start, no .. (no part starts with a dot), no \\."""
 
 DURATION = re.compile(r"^\s*(\d+)\s+(year|years|month|months)\s*$")
 

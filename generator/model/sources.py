@@ -6,7 +6,7 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Entry, Id, Model, Text, UniqueIds
+from .common import Entry, Id, Model, SourceFile, Text, UniqueIds
 
 
 class Section(Model):
@@ -19,7 +19,7 @@ class Section(Model):
 class Source(Model):
     id: Id
     short: Text
-    file: Text
+    file: SourceFile
     title: Text
     publisher: Text
     reference: Optional[Text] = None
