@@ -1,0 +1,131 @@
+"""What every command of the command line shares: the project, messages, exit codes, the data check.
+
+Exit codes, for scripts: 0 all went well; 1 the data has problems (or a scenario failed, or the
+site could not be built or written); 2 the command was typed wrong (unknown option, missing folder
+or version, a folder that cannot be used).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from . import scenarios as scenarios_mod
+from .load import DataError, Handbook, load_all
+
+OK, DATA_PROBLEM, USAGE = 0, 1, 2
+
+
+class Project:
+    def __init__(self, root: Path):
+        self.root = root
+        self.data = root / "data"
+        self.config = root / "mkdocs.yml"
+
+
+def say(text: str = "") -> None:
+    """Progress and problems go to stderr, so stdout holds only the command's result."""
+    click.echo(text, err=True)
+
+
+def fail(problems: list[str], head: str, code: int = DATA_PROBLEM) -> None:
+    say(head)
+    for p in problems:
+        say(f"  {p}")
+    raise click.exceptions.Exit(code)
+
+
+def load(project: Project) -> Handbook:
+    try:
+        return load_all(project.data)
+    except DataError as e:
+        fail([str(p) for p in e.problems], e.message().splitlines()[0])
+
+
+def check_data(project: Project, publishing: bool = False) -> Handbook:
+    """Load every data file and run every scenario; exit 1 with all problems listed."""
+    after = " Nothing was published." if publishing else ""
+    say("Checking the policy data in data/ ...")
+    problems: list[str] = []
+    try:
+        hb = load_all(project.data)
+    except DataError as e:
+        problems += [str(p) for p in e.problems]
+        hb = None
+    try:
+        scenarios = scenarios_mod.load(project.data, hb)
+    except DataError as e:
+        problems += [str(p) for p in e.problems]
+        scenarios = []
+    if problems:
+        fail(problems, f"The policy data has {len(problems)} problem{'s' if len(problems) != 1 else ''}.{after}")
+    if not scenarios:
+        say(f"There are no policy scenarios to run: add some in data/{scenarios_mod.FILE} (see docs/policy-staff-guide.md).")
+        return hb
+    failures: list[str] = []
+    table = scenarios_mod.table(hb)
+    with click.progressbar(scenarios, label=f"Running {len(scenarios)} policy scenarios", file=sys.stderr,
+                           item_show_func=lambda s: s.name if s else None) as bar:
+        for scenario in bar:
+            failures += scenarios_mod.run(hb, scenario, table)
+    if failures:
+        fail(failures, f"{len(failures)} scenario{'s' if len(failures) != 1 else ''} of {len(scenarios)} "
+                       f"did not give the expected result.{after}")
+    say(f"All {len(scenarios)} scenarios give the expected result.")
+    return hb
+
+
+def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Replace `path` with `data` all at once: a temporary file in the same folder, renamed over it.
+    Whatever goes wrong (full disk, no permission, Ctrl+C), `path` is either as it was or complete."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode if mode is not None else 0o666 & ~current_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def os_problem(e: OSError, doing: str) -> str:
+    """An error of the operating system (full disk, no permission ...) in plain words."""
+    where = f" ({e.filename})" if getattr(e, "filename", None) else ""
+    return f"{doing}{where}: {e.strerror or e}"
+
+
+class _Echo(logging.Handler):
+    """MkDocs' messages, on whatever stderr is now."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
+def log_mkdocs(level: int) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, _Echo) for h in logger.handlers):
+        handler = _Echo()
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+def shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd())) + "/"
+    except ValueError:
+        return str(path) + "/"

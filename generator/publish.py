@@ -1,0 +1,139 @@
+"""`python -m generator publish`: check the data, build the whole site in a temporary folder beside the
+published one, then put it in the published one's place in one step.
+
+It never deletes files it did not make: a folder that holds other files than a published handbook
+is refused. The published folder gets the usual permissions (0755 folders, 0644 files under the
+usual umask), so a web server running as another user can read it. Whatever stops it (a failed
+build, a full disk, Ctrl+C, SIGTERM), no temporary folder is left behind and the published site
+stays as it was.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import signal
+import tempfile
+import threading
+from pathlib import Path
+
+import click
+
+from .command import USAGE, Project, check_data, current_umask, fail, log_mkdocs, os_problem, say, shown
+
+PROJECT_PARTS = ("data", "content", "generator", "site_overrides", "mkdocs.yml", ".git")
+"""What `publish --to` may never replace."""
+PUBLISHED = ("index.html", "404.html", "sitemap.xml", "search/search_index.json")
+"""Files every published handbook has: a folder holding other files but not these is not one."""
+UNCHANGED = "Nothing was published; the published site is unchanged."
+
+
+@click.command()
+@click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The folder of the published site.  [default: site/ in the project]")
+@click.pass_obj
+def publish(project: Project, target: Path | None) -> None:
+    """Check the data, build the whole handbook, then replace the published site.
+
+    The new site is built in a temporary folder first. The published folder is replaced only
+    when the whole build succeeded: if anything fails, it stays exactly as it was.
+    """
+    target = (target or project.root / "site").resolve()
+    _refuse_unsafe(project, target)
+    say("Step 1 of 3: checking the data")
+    check_data(project, publishing=True)
+    say("Step 2 of 3: building the handbook (this takes a few seconds)")
+    with _stop_on_sigterm():
+        staging = _make_staging(target)
+        try:
+            _build(project, staging)
+            os.chmod(staging, 0o777 & ~current_umask())
+            say(f"Step 3 of 3: replacing {shown(target)}")
+            _swap(staging, target)
+        except _BuildFailed as e:
+            fail([str(e)], f"The handbook could not be built. {UNCHANGED}")
+        except OSError as e:
+            fail([os_problem(e, f"{shown(target)} could not be replaced")], f"The handbook could not be published. {UNCHANGED}")
+        except KeyboardInterrupt:
+            fail([], f"Stopped. {UNCHANGED}")
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    pages = sum(1 for _ in target.rglob("*.html"))
+    click.echo(f"Published {pages} pages to {shown(target)}")
+
+
+def _refuse_unsafe(project: Project, target: Path) -> None:
+    root = project.root
+    if target == root or target in root.parents or any(
+            target == root / part or root / part in target.parents for part in PROJECT_PARTS):
+        raise click.UsageError(f"--to {target} would replace the project itself; give a folder of its own, like site/")
+    if target.exists() and not target.is_dir():
+        raise click.UsageError(f"--to {target} is a file, not a folder; give a folder, like site/")
+    if target.is_dir() and any(target.iterdir()) and not all((target / f).is_file() for f in PUBLISHED):
+        raise click.UsageError(f"--to {target} holds other files, not a published handbook, and publishing would delete them; "
+                               "give an empty folder or the folder of the last publish")
+
+
+def _make_staging(target: Path) -> Path:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    except OSError as e:
+        fail([os_problem(e, f"the folder {target.parent} cannot be made or written to")],
+             f"Nothing was published: give a folder you can write to with --to. {UNCHANGED}", USAGE)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put the new site in the published one's place; Ctrl+C and SIGTERM wait until it is done."""
+    old = target.parent / f".{target.name}-old-{os.getpid()}"
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        if target.exists():
+            target.rename(old)
+        try:
+            staging.rename(target)
+        except OSError:
+            if old.exists():
+                old.rename(target)  # put the published site back as it was
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm():
+    """SIGTERM (a service manager, `kill`) stops the publish like Ctrl+C, so the clean-up runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+class _BuildFailed(Exception):
+    pass
+
+
+def _build(project: Project, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    log_mkdocs(logging.WARNING)
+    try:
+        cfg = load_config(config_file=str(project.config), site_dir=str(site_dir), strict=True)
+        build(cfg)
+    except (Abort, MkDocsException, SystemExit) as e:
+        raise _BuildFailed(str(e) or "the build stopped") from None
+    except OSError as e:
+        raise _BuildFailed(os_problem(e, "the site could not be written")) from None
+
