@@ -14,7 +14,7 @@ import jinja2
 
 from . import pages as pages_mod
 from . import registry, selfcheck
-from .load import DataError, Handbook, load_all
+from .load import DataError, Handbook, load_all, read_yaml
 from .strings import format_date, strings_for
 
 
@@ -82,7 +82,30 @@ def prepare(data_dir: Path, docs_dir: Path) -> Site:
         f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
     }
     assets.update(selfcheck.assets())
+    _check_places(pages, assets, docs_dir)
     return Site(hb, pages, rendered, assets)
+
+
+def _check_places(pages: list[pages_mod.Page], assets: dict, docs_dir: Path) -> None:
+    """Every generated page and file has a place of its own, not taken by another or by a file in content/."""
+    taken: set[str] = set()
+    for page in pages:
+        if page.uri in taken:
+            raise BuildProblem(f"two pages would both be {page.uri} (one of them is '{page.title}') — "
+                               "give one of them another id in data/")
+        taken.add(page.uri)
+    hand_written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
+    for uri in sorted(hand_written & (taken | set(assets))):
+        raise BuildProblem(f"{docs_dir.name}/{uri} is generated from the data: rename or remove the hand-written file")
+
+
+def check_language(language: str, theme_dirs: list[str], data_dir: Path) -> None:
+    """The theme (Material) has its own words for the language, or the build would stop half-way."""
+    known = sorted({p.stem for d in theme_dirs for p in (Path(d) / "partials" / "languages").glob("*.html")})
+    if language not in known:
+        line = read_yaml(data_dir / "program.yaml", "data/program.yaml").line(("language",))
+        raise BuildProblem(f"data/program.yaml:{line}: the theme has no words for the language '{language}' — "
+                           f"write one of: {', '.join(known)}")
 
 
 def _template_line(error: Exception) -> str:

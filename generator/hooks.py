@@ -48,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     try:
         _site = build.prepare(project / "data", Path(config.docs_dir))
+        build.check_language(_site.language, config.theme.dirs, project / "data")
     except build.BuildProblem as e:
         raise PluginError(str(e)) from None
     # MkDocs' templates do not escape: every value from the data is escaped before it enters the config
@@ -64,9 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in _site.pages:
-        if files.get_file_from_path(page.uri):
-            raise PluginError(f"content/{page.uri} is generated from the data: rename or remove the hand-written file")
+    for page in _site.pages:  # build.prepare made sure no file in content/ takes a generated page's place
         files.append(File.generated(config, page.uri, content=page.markdown))
     for uri, data in _site.assets.items():
         files.append(File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
