@@ -22,13 +22,21 @@ def read_sources(sources: model.Sources, loc: Located, data_dir: Path):
     texts: dict[str, str] = {}
     problems = []
     for i, source in enumerate(sources.sources):
-        path = data_dir / "sources" / source.file
+        path, line = data_dir / "sources" / source.file, loc.line(("sources", i, "file"))
         if not path.is_file():
-            problems.append(Problem("data/sources.yaml", loc.line(("sources", i, "file")),
-                                    f"the source file data/sources/{source.file} does not exist",
+            problems.append(Problem("data/sources.yaml", line, f"the source file data/sources/{source.file} does not exist",
                                     "put the source document there, or correct the file name"))
             continue
-        lines = path.read_text(encoding="utf-8").splitlines()
+        if not path.resolve().is_relative_to((data_dir / "sources").resolve()):
+            problems.append(Problem("data/sources.yaml", line, f"data/sources/{source.file} leads outside data/sources/ (it is a link)",
+                                    "copy the source document itself into data/sources/"))
+            continue
+        try:
+            lines = path.read_bytes().decode("utf-8").splitlines()
+        except UnicodeDecodeError:
+            problems.append(Problem("data/sources.yaml", line, f"the source file data/sources/{source.file} is not UTF-8 text",
+                                    "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8), then check that the quotes still match"))
+            continue
         starts: list[tuple[int, str]] = []
         for j, section in enumerate(source.sections):
             after = starts[-1][0] + 1 if starts else 0

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Tag, ValidationError
 
-from .model import RULE_ERROR
+from .model import MAX_DURATION_YEARS, RULE_ERROR, SOURCE_FILE
 
 if TYPE_CHECKING:
     from .yamlread import Located
@@ -158,6 +158,9 @@ def _problems(e: dict, cls: type, located: Located, label: str) -> list[Problem]
         return problem(f"'{field}' is missing" + (f" under {where}" if loc else ""), f"add a line  {field}: ...  here")
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
+        if pattern == SOURCE_FILE:
+            return problem(f"{where}: '{e.get('input')}' is not the name of a file in data/sources/",
+                           "write the file's name as it is in data/sources/, like  dss-guide.txt  (no / at the start, no ..)")
         if "https" in pattern:
             fix = "write a full web address starting with https://"
         elif "a-z]{2}" in pattern:
@@ -172,6 +175,9 @@ def _problems(e: dict, cls: type, located: Located, label: str) -> list[Problem]
         return problem(f"{where} needs at least {need} entr{'y' if need == 1 else 'ies'}", "add the missing entries (lines starting with - )")
     if kind == "literal_error":
         return problem(f"{where}: '{e.get('input')}' is not one of the allowed values", f"write one of: {ctx.get('expected', '')}")
+    if kind == "value_error" and "too long" in str(e.get("msg")):
+        return problem(f"{where}: '{e.get('input')}' is longer than {MAX_DURATION_YEARS} years",
+                       f"write a duration of at most {MAX_DURATION_YEARS} years, like  1 year  or  18 months")
     if kind == "value_error" and "duration" in str(e.get("msg")):
         return problem(f"{where}: '{e.get('input')}' is not a duration", "write a duration like  1 year  or  18 months")
     if kind in ("greater_than", "less_than"):

@@ -15,6 +15,12 @@ import yaml
 from .problems import DataError, Problem
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+"""Lists and keys nested deeper than this are a mistake (the data needs about eight levels)."""
+MAX_VALUES = 50_000
+"""More values than this in one file are a mistake (the largest file has a few thousand)."""
+_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
 class _Loader(yaml.SafeLoader):
@@ -55,6 +61,9 @@ class Located:
 
 def parse_yaml(text: str, file: str) -> Located:
     """Parse one YAML document, keeping line numbers; raise DataError with the line on any mistake."""
+    too_much = _limits(text, file)
+    if too_much:
+        raise DataError([too_much])
     try:
         if "\t" in text:  # libyaml accepts some tabs that _Loader reports: keep one behaviour
             raise yaml.YAMLError("tab")
@@ -73,6 +82,42 @@ def parse_yaml(text: str, file: str) -> Located:
     if problems:
         raise DataError(problems)
     return located
+
+
+def _limits(text: str, file: str) -> Problem | None:
+    """YAML that would eat the machine, found in one pass over its tokens (which needs no memory to
+    speak of and no recursion) before anything is built: anchors and aliases (a 518-byte file of nested
+    aliases stands for billions of values, and an alias can refer to itself), nesting deeper than
+    MAX_DEPTH, more than MAX_VALUES values. Other mistakes are left to the parser, which explains them."""
+    depth = values = 0
+    try:
+        for token in yaml.scan(text, Loader=_FastLoader):
+            line = token.start_mark.line + 1
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Problem(file, line, f"the entries here are nested more than {MAX_DEPTH} levels deep",
+                                   "policy data needs only a few levels: check the brackets { [ and the indenting")
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+            elif isinstance(token, yaml.AnchorToken):
+                return Problem(file, line, "text starts with & , which YAML reads as a name for a value to repeat elsewhere",
+                               "policy data writes every value out in full: put the text in double quotes, or write the value where it is needed")
+            elif isinstance(token, yaml.AliasToken):
+                return _alias_problem(file, line)
+            elif isinstance(token, yaml.ScalarToken):
+                values += 1
+                if values > MAX_VALUES:
+                    return Problem(file, None, f"the file holds more than {MAX_VALUES:,} values",
+                                   "a policy file this large is almost certainly a mistake: check what was pasted in")
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _alias_problem(file: str, line: int | None) -> Problem:
+    return Problem(file, line, "text starts with * , which YAML reads as a reference to something else",
+                   'put the whole text in double quotes, like  name: "*Tier II"')
 
 
 def _compose(loader_class, text: str):
@@ -145,8 +190,7 @@ def _syntax_problem(e: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
         return Problem(file, line, "the indenting does not line up, or a line is missing its colon",
                        "line this up with the entries above it, and write  key: value")
     if "found undefined alias" in problem:
-        return Problem(file, line, "text starts with * , which YAML reads as a reference to something else",
-                       'put the whole text in double quotes, like  name: "*Tier II"')
+        return _alias_problem(file, line)
     if "found unknown escape" in problem:
         return Problem(file, line, problem, "put the text in double quotes and remove the * or \\ character")
     if "end of the stream" in problem or "found unexpected end" in problem:

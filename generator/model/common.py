@@ -23,8 +23,14 @@ def duration_months(text: str) -> int:
     return int(number) * (12 if unit.startswith("year") else 1)
 
 
+MAX_DURATION_YEARS = 100
+"""Longer waits are a typo, and dates that far away cannot be counted."""
+
+
 def _check_duration(value):
     if isinstance(value, str) and DURATION.match(value) and duration_months(value) > 0:
+        if duration_months(value) > 12 * MAX_DURATION_YEARS:
+            raise ValueError("too long")
         return value.strip()
     raise ValueError("duration")
 
