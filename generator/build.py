@@ -67,10 +67,7 @@ def prepare(data_dir: Path, docs_dir: Path) -> Site:
         hb = load_all(data_dir)
     except DataError as e:
         raise BuildProblem(e.message()) from None
-    content = {
-        p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(docs_dir.rglob("*.md"))
-    }
+    content = {p.relative_to(docs_dir).as_posix(): _read_page(p, docs_dir) for p in sorted(docs_dir.rglob("*.md"))}
     try:
         pages, rendered = pages_mod.render_site(hb, content)
     except jinja2.TemplateError as e:
@@ -84,6 +81,16 @@ def prepare(data_dir: Path, docs_dir: Path) -> Site:
     assets.update(selfcheck.assets())
     _check_places(pages, assets, docs_dir)
     return Site(hb, pages, rendered, assets)
+
+
+def _read_page(path: Path, docs_dir: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = path.read_bytes()[: e.start].count(b"\n") + 1
+        where = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}:{line}"
+        raise BuildProblem(f"{where}: this line has characters that are not UTF-8 text — "
+                           "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)") from None
 
 
 def _check_places(pages: list[pages_mod.Page], assets: dict, docs_dir: Path) -> None:

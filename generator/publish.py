@@ -45,20 +45,26 @@ def publish(project: Project, target: Path | None) -> None:
     check_data(project, publishing=True)
     say("Step 2 of 3: building the handbook (this takes a few seconds)")
     with _stop_on_sigterm():
-        staging = _make_staging(target)
+        staging, done = None, False
         try:
+            with _signals_held():  # the temporary folder's name is known before it can be left behind
+                staging = _make_staging(target)
             _build(project, staging)
             os.chmod(staging, 0o777 & ~current_umask())
             say(f"Step 3 of 3: replacing {shown(target)}")
-            _swap(staging, target)
+            with _signals_held():  # a stop now waits until the new site is in place
+                _swap(staging, target)
+                done = True
         except _BuildFailed as e:
             fail([str(e)], f"The handbook could not be built. {UNCHANGED}")
         except OSError as e:
             fail([os_problem(e, f"{shown(target)} could not be replaced")], f"The handbook could not be published. {UNCHANGED}")
         except KeyboardInterrupt:
-            fail([], f"Stopped. {UNCHANGED}")
+            if not done:
+                fail([], f"Stopped. {UNCHANGED}")
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"Published {pages} pages to {shown(target)}")
 
@@ -85,21 +91,27 @@ def _make_staging(target: Path) -> Path:
 
 
 def _swap(staging: Path, target: Path) -> None:
-    """Put the new site in the published one's place; Ctrl+C and SIGTERM wait until it is done."""
+    """Put the new site in the published one's place."""
     old = target.parent / f".{target.name}-old-{os.getpid()}"
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    if target.exists():
+        target.rename(old)
     try:
-        if target.exists():
-            target.rename(old)
-        try:
-            staging.rename(target)
-        except OSError:
-            if old.exists():
-                old.rename(target)  # put the published site back as it was
-            raise
-        shutil.rmtree(old, ignore_errors=True)
+        staging.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)  # put the published site back as it was
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl+C and SIGTERM wait until the block is done (they arrive right after it)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextlib.contextmanager

@@ -121,7 +121,7 @@ def test_case(case, published_once, tmp_path, monkeypatch):
     expected = case.get("says") or case.get("says_part", "")
     if "line_of" in case:
         line_file = project / case["line_file"] if "line_file" in case else changed[0]
-        text = line_file.read_text(encoding="utf-8")
+        text = line_file.read_bytes().decode("utf-8", errors="replace")
         line = next(n for n, row in enumerate(text.split("\n"), 1) if case["line_of"] in row)
         expected = expected.replace("{line}", str(line))
         where = f"{line_file.relative_to(project).as_posix()}:{line}:"
