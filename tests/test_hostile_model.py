@@ -9,7 +9,6 @@ whose type refuses it (ids, dates, choices, durations, file names) cannot bring 
 """
 from __future__ import annotations
 
-import dataclasses
 from urllib.parse import urlparse
 
 import pytest
@@ -24,7 +23,10 @@ JINJA_RESULT = "46662"  # 6*7777: the page shows it only if the data were run as
 HOSTILE = ('</title></textarea></script><script>console.error("' + RAN + '");alert(1)</script>'
            '<img src="http://evil.invalid/i.png" class="hostile" onerror="console.error(\'' + RAN + '\')">'
            '<a href="javascript:alert(2)" class="hostile">x</a> [md](javascript:alert(3)) '
-           '![i](http://evil.invalid/m.png) <svg onload="alert(4)"></svg> {{ 6*7777 }} {% raw %} ')
+           '![i](http://evil.invalid/m.png) <svg onload="alert(4)"></svg> ')
+TEMPLATE = "{{ 6*7777 }} {% raw %} "
+"""Jinja; texts that may hold a date placeholder such as {training_date} refuse other braces, so they
+get the hostile value without it."""
 
 # What a page would hold if anything of HOSTILE had become an element, a script or a request.
 FOUND = """() => ({
@@ -61,12 +63,15 @@ def hostile(obj: BaseModel) -> tuple[BaseModel, int, list[tuple]]:
     cls, data = type(obj), obj.model_dump()
     planted, refused = 0, []
     for path, text in list(_leaves(data)):
-        _set(data, path, HOSTILE + text)
-        try:
-            cls.model_validate(data)
-            planted += 1
-        except ValidationError:
-            _set(data, path, text)
+        for value in (HOSTILE + TEMPLATE + text, HOSTILE + text):
+            _set(data, path, value)
+            try:
+                cls.model_validate(data)
+                planted += 1
+                break
+            except ValidationError:
+                _set(data, path, text)
+        else:
             refused.append(path)
     return cls.model_validate(data), planted, refused
 
@@ -75,12 +80,12 @@ def hostile(obj: BaseModel) -> tuple[BaseModel, int, list[tuple]]:
 def hostile_handbook():
     hb = load_all(ROOT / "data")
     parts, planted, refused = {}, 0, []
-    for f in dataclasses.fields(hb):
-        value = getattr(hb, f.name)
+    for name in type(hb).model_fields:
+        value = getattr(hb, name)
         if isinstance(value, BaseModel):
-            parts[f.name], n, r = hostile(value)
-            planted, refused = planted + n, refused + [(f.name, *p) for p in r]
-    return dataclasses.replace(hb, **parts), planted, refused
+            parts[name], n, r = hostile(value)
+            planted, refused = planted + n, refused + [(name, *p) for p in r]
+    return hb.model_copy(update=parts), planted, refused
 
 
 def test_every_text_field_takes_the_hostile_value_or_refuses_it(hostile_handbook):
@@ -184,7 +189,7 @@ def test_every_screen_of_the_self_check_runs_nothing(hostile_site, watched):
 def test_the_check_sees_what_runs(watched):
     """The checks above can fail: the same value put into a page unescaped is caught by each of them."""
     page, seen = watched
-    page.set_content(f"<title>{HOSTILE}</title><main>{HOSTILE}</main>")
+    page.set_content(f"<title>{HOSTILE}</title><main>{HOSTILE}{TEMPLATE}</main>")
     page.wait_for_function("document.querySelector('img.hostile') && document.querySelector('img.hostile').complete")
     found = page.evaluate(FOUND)
     assert found["injected"] >= 3 and found["scripts"] >= 1
