@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from conftest import ROOT, build_site, copy_project, serve
+from tests.kit import ROOT, build_site, copy_project, serve
 from generator import build as build_mod
 from generator.load import load_all
 

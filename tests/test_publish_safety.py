@@ -11,7 +11,7 @@ import time
 
 from click.testing import CliRunner
 
-from conftest import ROOT, copy_project
+from tests.kit import ROOT, copy_project
 from generator.cli import main
 
 
