@@ -219,8 +219,9 @@ def problems(data: Path) -> list[str]:
 PYTHON_WORDS = re.compile(r"Traceback|NoneType|\bdict\b|\bstr\b|pydantic|validation error|input_value|type=|Errno|\bint\b", re.I)
 
 
-@pytest.mark.parametrize("case", CASES, ids=str)
-def test_bad_input_names_file_line_and_fix(case, tmp_path):
+def assert_reported(case: Case, tmp_path: Path) -> list[str]:
+    """Make the case's change in a copy of the data: loading it names the file, the line and the fix.
+    Returns every problem found."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     apply(case, data)
@@ -228,7 +229,12 @@ def test_bad_input_names_file_line_and_fix(case, tmp_path):
     where = f"data/{case.file}" + (f":{line}" if line else "")
     found = problems(data)
     assert f"{where}: {case.expect}" in found, found
-    for text in found:
+    return found
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_bad_input_names_file_line_and_fix(case, tmp_path):
+    for text in assert_reported(case, tmp_path):
         assert " — " in text and not PYTHON_WORDS.search(text), text
 
 

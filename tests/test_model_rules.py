@@ -11,7 +11,7 @@ import pytest
 from tests.kit import ROOT
 from generator import model
 from generator.problems import _bare
-from tests.test_bad_input import Case, apply, expected_line, problems
+from tests.test_bad_input import Case, apply, assert_reported, problems
 
 
 def _drop_lines(after: str, first: str, more: str | None = None) -> typing.Callable[[Path], None]:
@@ -80,11 +80,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_each_rule_of_the_model_names_file_line_and_fix(case, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    apply(case, data)
-    line = expected_line(case, data)
-    assert f"data/{case.file}" + (f":{line}" if line else "") + f": {case.expect}" in problems(data)
+    assert_reported(case, tmp_path)
 
 
 def _lists_of_entries_with_ids(cls, path=()):

@@ -40,17 +40,6 @@ def test_every_screen(sc, table, check):
     check(sc, "result")
 
 
-def _tab_to(page, name: str, back: bool = False, limit: int = 60) -> None:
-    """Press Tab (or Shift+Tab) until the focused element is called `name` (its label or its text)."""
-    for _ in range(limit):
-        page.keyboard.press("Shift+Tab" if back else "Tab")
-        current = page.evaluate("""() => { const el = document.activeElement;
-            return ((el.labels && el.labels[0] ? el.labels[0].innerText : el.innerText) || '').replace(/\\s+/g, ' ').trim(); }""")
-        if current == name:
-            return
-    raise AssertionError(f"Tab never reached {name!r}")
-
-
 def test_keyboard_alone(sc, table):
     """Tab, Space and Enter only, through every question to the result, with a Back and a Change.
     Tab reaches the first radio of a group and the "not sure" boxes, so that is what this parent picks."""
