@@ -3,11 +3,17 @@
 Everything that can fail (reading the YAML, rendering the templates) runs in on_config, which
 MkDocs calls before it empties site_dir: a mistake stops the build with a plain message and the
 last good site stays as it was.
+
+The PDF (pdf.py) is made last, in on_post_build, from the built print page: it cannot be made
+earlier. If it fails, the build fails. `python -m generator publish` builds into a new folder and
+swaps it in only when the whole build, PDF included, succeeded; a plain `mkdocs build` has then
+already replaced site_dir (with a site whose PDF link is broken) and says so.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 from pathlib import Path
 
 from markupsafe import escape
@@ -17,10 +23,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from generator import build, selfcheck  # the installed package (pip install -e .), see pyproject.toml
+from generator import build, pdf, registry, selfcheck  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
 _serving = False
+_print_file: File | None = None
+log = logging.getLogger("mkdocs.plugins.generator")
 CSP = ("default-src 'self'; script-src 'self' {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "font-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
        "form-action 'self'")
@@ -31,6 +39,8 @@ the site itself; the one inline script allowed is site_overrides/partials/resize
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+    # kept in pdf.py too: `serve` loads this file anew for every rebuild, pdf.py stays imported
+    pdf.previewing = _serving
 
 
 def _csp(overrides: Path) -> str:
@@ -55,6 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["as_of"] = escape(_site.as_of_text)
     config.extra["lang"] = _site.language
     config.extra["csp"] = _csp(Path(config.theme.custom_dir))
+    config.extra["pdf"] = {"file": escape(_site.words["pdf_file"]), "link": escape(_site.words["pdf_link"])}
     config.theme["language"] = _site.language
     config.site_name = escape(_site.site_name)
     page_dir = str(selfcheck.PAGE_DIR)  # the self-check's page template lives in its component folder
@@ -69,6 +80,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.uri, content=page.markdown))
     for uri, data in _site.assets.items():
         files.append(File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
+    # a stand-in, so links to the PDF are checked like any other; on_post_build writes the PDF over it
+    files.append(File.generated(config, _site.words["pdf_file"], content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
+    global _print_file
+    _print_file = files.get_file_from_path(next(e.uri for e in registry.PAGES if e.gathers))
     config.nav = _site.nav(sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris))
     return files
 
@@ -84,6 +99,20 @@ def on_page_context(context, page, config, nav):
 
     context.update(_site.page_context(page.file.src_uri, link))
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if pdf.previewing:  # making the PDF takes longer than the rest of a build: the preview rebuilds without it
+        log.info("The preview is without the PDF (%s); build or publish makes it", _site.words["pdf_file"])
+        return
+    site_dir = Path(config.site_dir)
+    try:
+        refused = pdf.render(Path(_print_file.abs_dest_path), site_dir, _site.words, _site.site_name,
+                             site_dir / _site.words["pdf_file"])
+    except pdf.PDFProblem as e:
+        raise PluginError(str(e)) from None
+    for url in refused:
+        log.info("The PDF leaves out %s: it reads only files of the built site", url)
 
 
 def on_serve(server, config: MkDocsConfig, builder):

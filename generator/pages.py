@@ -77,12 +77,17 @@ class Renderer:
         self.titles = registry.titles(hb, self.t)
         self.cites = citations(hb)
         self.sources_page = registry.pages_showing(hb, ("sources", "sources"))[0]
+        self.printed: list[str] = []
+        """The pages the print page holds (while it is being made)."""
 
     # -- helpers the templates call
     def context(self, page_uri: str, prefix: str = "") -> dict:
         hb = self.hb
+        in_print = registry.entry_of(page_uri, hb).gathers
 
         def link(uri: str, anchor: str | None = None) -> Markup:
+            if in_print and uri in self.printed:  # a part of the print page itself
+                return Markup("#" + print_id(uri, anchor or CHAPTER))
             target = posixpath.relpath(uri, posixpath.dirname(page_uri) or ".")
             return Markup(target + (f"#{anchor}" if anchor else ""))
 
@@ -142,19 +147,35 @@ class Renderer:
                 for uri, item in registry.expand(entry, self.hb)]
 
     def print_body(self, entry: registry.Entry, content: dict[str, str]) -> str:
-        """The whole handbook on one page: hand-written pages first, then every generated page."""
-        parts = [self.body(entry, entry.uri, None)]
-        for uri, text in content.items():
-            if registry.entry_of(uri, self.hb).printed:
-                parts.append(_demote(self.render_text(text, entry.uri)))
-        slug = lambda uri: re.sub(r"[^a-z0-9]+", "-", uri.removesuffix(".md")) + "--"
-        for page in self.handbook_pages(entry.uri, slug):
-            parts.append(_demote(page.markdown))
-        return "\n\n".join(parts)
+        """The whole handbook on one page: its template (title page and contents), then each printed
+        page as a chapter: hand-written pages first, then every generated page, in registry order."""
+        handbook = [uri for e in registry.PAGES if e.template and e.printed and not e.gathers
+                    for uri, _ in registry.expand(e, self.hb)]
+        self.printed = [uri for uri in content if registry.entry_of(uri, self.hb).printed] + handbook
+        chapters = [(uri, self.render_text(content[uri], entry.uri)) for uri in self.printed if uri in content]
+        chapters += [(p.uri, p.markdown) for p in self.handbook_pages(entry.uri, lambda uri: print_id(uri, ""))]
+        contents = [(self.titles.get(uri) or _first_heading(text), "#" + print_id(uri, CHAPTER)) for uri, text in chapters]
+        head = self.render(entry.template, entry.uri, title=self.titles[entry.uri], contents=contents)
+        return "\n\n".join([head] + [_chapter(text, print_id(uri, CHAPTER)) for uri, text in chapters])
 
 
-def _demote(markdown: str) -> str:
-    """Push every heading one level down, so a page's title becomes a section of the print page."""
+CHAPTER = "chapter"
+"""The anchor of a chapter (a whole page) inside the print page."""
+
+
+def print_id(uri: str, anchor: str) -> str:
+    """The id, inside the print page, of `anchor` on the page `uri`: the page's path, then the anchor."""
+    return re.sub(r"[^a-z0-9]+", "-", uri.removesuffix(".md")) + "--" + anchor
+
+
+def _first_heading(markdown: str) -> str:
+    return next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), "")
+
+
+def _chapter(markdown: str, chapter_id: str) -> str:
+    """One page as a chapter of the print page: its title gets the chapter's id and class, and every
+    heading goes one level down, so the page's title becomes a section of the print page."""
+    markdown = re.sub(r"^# (.*?)\s*$", lambda m: f"# {m[1]} {{: #{chapter_id} .chapter }}", markdown, count=1, flags=re.M)
     return re.sub(r"^(#{1,5}) ", r"#\1 ", markdown, flags=re.M)
 
 

@@ -71,6 +71,8 @@ class Entry:
 PAGES = [
     Entry("index.md", title_field="program.name", nav_label="nav_home", shows=("program",)),
     Entry(OTHER_PAGES),
+    # About the project's data/ folder, search and the print page: for the site, not for paper.
+    Entry("how-this-handbook-is-made.md", printed=False),
     Entry("roles.md", "roles.md.j2", "roles_title", shows=("roles",)),
     Entry("dos-and-donts.md", "duties.md.j2", "duties_title", shows=("duties",)),
     Entry("selection.md", "selection.md.j2", "selection_title", shows=("selection",)),
@@ -90,7 +92,9 @@ PAGES = [
     Entry("sources.md", "sources.md.j2", "sources_title", shows=("sources",)),
     Entry("changes.md", "changes.md.j2", "changes_title", shows=("program.versions",)),
     # The print page repeats every page: search lists the pages themselves instead.
-    Entry("print.md", "print.md.j2", "print_title", printed=False, searched=False, gathers=True),
+    # Its title page shows the as-of date, so the theme leaves out its own line.
+    Entry("print.md", "print.md.j2", "print_title", printed=False, searched=False, gathers=True,
+          context=lambda hb, link: {"as_of_shown": True}),
 ]
 
 

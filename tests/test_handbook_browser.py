@@ -366,6 +366,49 @@ def test_the_print_page_holds_every_page_and_prints_without_navigation(laptop, s
     expect(laptop.get_by_text(SITE.as_of_text)).to_be_visible()
 
 
+def test_the_print_page_on_paper_opens_with_a_title_page_and_contents_then_one_chapter_a_page(laptop, site_url):
+    laptop.goto(site_url + "/print/")
+    laptop.emulate_media(media="print")
+    words, article = SITE.words, laptop.get_by_role("article")
+    # the title page comes first: the first thing shown is in it, and the screen's heading is not shown
+    expect(article.get_by_role("heading", name=words["print_title"])).to_be_hidden()
+    first = article.evaluate("""a => [...a.querySelectorAll('*')]
+        .find(e => !e.children.length && e.textContent.trim() && e.getClientRects().length).closest('.title-page') !== null""")
+    assert first
+    title_page = article.locator(".title-page")
+    expect(title_page).to_contain_text(HB.program.name)
+    expect(title_page).to_contain_text(SITE.as_of_text)
+    # then the contents: one link per chapter, in order, each to its chapter
+    contents = article.get_by_role("region", name=words["print_contents"])
+    chapters = article.locator(".chapter")
+    titles = [p.title for p in HANDBOOK_PAGES]
+    assert chapters.all_inner_texts()[-len(titles):] == titles
+    links = contents.get_by_role("link")
+    assert links.all_inner_texts() == chapters.all_inner_texts()
+    assert [a.get_attribute("href") for a in links.all()] == ["#" + c.get_attribute("id") for c in chapters.all()]
+    assert title_page.bounding_box()["y"] < contents.bounding_box()["y"] < chapters.first.bounding_box()["y"]
+    # page breaks: after the title page, before each chapter
+    assert title_page.evaluate("e => getComputedStyle(e).breakAfter") == "page"
+    assert set(chapters.evaluate_all("cs => cs.map(c => getComputedStyle(c).breakBefore)")) == {"page"}
+    # no buttons: the print button is gone, the self-check links print as plain text
+    assert [b for b in article.get_by_role("button").all() if b.is_visible()] == []
+    buttons = article.locator(".md-button")
+    assert buttons.count() > 0
+    looks = buttons.evaluate_all("bs => bs.map(b => [getComputedStyle(b).borderTopWidth, getComputedStyle(b).backgroundColor])")
+    assert {tuple(x) for x in looks} == {("0px", "rgba(0, 0, 0, 0)")}
+    # "How this handbook is made" is about the site and its data/ folder: it stays off paper
+    about = (ROOT / "content/how-this-handbook-is-made.md").read_text().splitlines()[0].removeprefix("# ")
+    expect(article.get_by_role("heading", name=about)).to_have_count(0)
+    # an address outside the handbook is written out after its link; a link inside the page is not
+    after = article.evaluate("""a => {
+        const out = document.createElement('a'), inside = document.createElement('a');
+        out.href = 'https://example.org/form'; out.textContent = 'form'; inside.href = '#print-contents'; inside.textContent = 'x';
+        a.append(out, inside);
+        return [getComputedStyle(out, '::after').content, getComputedStyle(inside, '::after').content];
+    }""")
+    assert after == ['" (https://example.org/form)"', "none"]
+
+
 # ---------------------------------------------------------------- 7. date, citations, language
 def test_every_page_shows_its_policy_date_citations_and_language(phone, site_url):
     uris = list(SITE.content) + [p.uri for p in SITE.pages if p.uri != SELF_CHECK]

@@ -16,7 +16,8 @@ def _pins(file: str) -> list[str]:
 def test_ci_runs_exactly_the_readme_test_command():
     last = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert last.startswith("apt-get update && apt-get install -y chromium default-jre-headless && ")
+    assert last.startswith("apt-get update && apt-get install -y chromium default-jre-headless "
+                           "libpango-1.0-0 libpangoft2-1.0-0 poppler-utils && ")  # the PDF needs Pango; its tests, pdftotext
     assert f"\n{last}\n" in readme, f"README.md does not show .ci/run's command:\n{last}"
 
 

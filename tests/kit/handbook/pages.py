@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -247,12 +248,15 @@ def check_citations(site: Path, hb: Handbook) -> None:
 
 
 def check_print(site: Path, hb: Handbook) -> None:
-    """The print page holds every page, in order: the same headings and the same citations."""
-    from generator.pages import Renderer
+    """The print page holds every printed page, in order, after its title and contents: the same
+    headings and the same citations."""
+    from generator import registry
+    from generator.pages import CHAPTER, Renderer, print_id
 
     words = strings_for(hb.program)
     content = site.parent / "content"
     uris = [f.relative_to(content).as_posix() for f in sorted(content.rglob("*.md"))]
+    uris = [uri for uri in uris if registry.entry_of(uri, hb).printed]  # not "How this handbook is made"
     uris += [p.uri for p in Renderer(hb).handbook_pages()]
     levels = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
@@ -260,13 +264,19 @@ def check_print(site: Path, hb: Handbook) -> None:
         return ([norm(h.get_text()) for h in art.find_all(levels)],
                 [c for small in art.select("small.cite") for c in cites_in(small, uri, words)])
 
+    def inside(cite: Cited) -> Cited:  # on the print page, a citation leads to its source's part of the print page
+        path, _, anchor = cite.target.partition("#")
+        target = by_url.get(path)
+        return cite if target is None else replace(cite, target=url_of("print.md") + "#" + print_id(target, anchor or CHAPTER))
+
+    by_url = {url_of(uri): uri for uri in uris}
     whole = article(site, "print.md")
     heads, cites = shown(whole, "print.md")
-    want_heads, want_cites = heads[:1], []
+    want_heads, want_cites = [words["print_title"], words["print_contents"]], []
     for uri in uris:
         h, c = shown(article(site, uri), uri)
         want_heads += h
-        want_cites += c
+        want_cites += [inside(x) for x in c]
     same("print page › headings", heads, want_heads)
     same("print page › citations", cites, want_cites)
 
