@@ -120,15 +120,18 @@ def test_making_the_pdf_asks_no_other_host_even_when_a_page_would(tmp_path, monk
 def test_publish_keeps_the_last_site_when_the_pdf_cannot_be_made(project, tmp_path):
     from click.testing import CliRunner
 
+    from generator.publish import PUBLISHED
+
     target = tmp_path / "published"
-    target.mkdir()
-    (target / "index.html").write_text("the last good site")
+    for name in PUBLISHED:  # what a published handbook holds
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / name).write_text("the last good site")
+    before = {p: p.read_text() for p in target.rglob("*") if p.is_file()}
     program = project / "data" / "program.yaml"  # words for the page numbers that the PDF cannot use
     program.write_text(program.read_text() + 'strings:\n  pdf_page_number: "Page {page} of {total}"\n')
     result = CliRunner().invoke(main, ["--project", str(project), "publish", "--to", str(target)])
     assert result.exit_code == 1
     assert "use {total}, which is not known: write them with {page} and {pages}" in result.output
     assert "Traceback" not in result.output
-    assert [p.name for p in target.iterdir()] == ["index.html"]
-    assert (target / "index.html").read_text() == "the last good site"
+    assert {p: p.read_text() for p in target.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
