@@ -102,8 +102,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if pdf.previewing:  # making the PDF takes longer than the rest of a build: the preview rebuilds without it
-        log.info("The preview is without the PDF (%s); build or publish makes it", _site.words["pdf_file"])
+    if not pdf.wanted():  # making the PDF takes longer than the rest of a build: the preview rebuilds without it
+        log.info("This build is without the PDF (%s); build or publish makes it", _site.words["pdf_file"])
         return
     site_dir = Path(config.site_dir)
     try:

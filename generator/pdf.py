@@ -21,6 +21,17 @@ TEMPLATES = Path(__file__).parent / "templates"
 STYLES = "pdf.css.j2"
 previewing = False
 """Whether this process runs `mkdocs serve`, whose rebuilds leave the PDF out (set by hooks.py)."""
+SKIP = ("HANDBOOK_PDF", "off")
+"""The environment setting that leaves the PDF out of a build (a stand-in file takes its place):
+HANDBOOK_PDF=off mkdocs build. The tests' copies of the project build this way, as making the PDF
+takes longer than the rest of a build; the tests of the PDF itself build it."""
+
+
+def wanted() -> bool:
+    """Whether this build makes the PDF: not under `mkdocs serve`, and not left out by SKIP."""
+    import os
+
+    return not previewing and os.environ.get(SKIP[0]) != SKIP[1]
 
 
 class PDFProblem(Exception):

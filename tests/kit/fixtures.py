@@ -20,7 +20,7 @@ def project(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real project, built once for the whole test run."""
-    return build_site(copy_project(tmp_path_factory.mktemp("real") / "project"))
+    return build_site(copy_project(tmp_path_factory.mktemp("real") / "project"), pdf=True)
 
 
 @pytest.fixture(scope="session")

@@ -33,11 +33,24 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
     return dest
 
 
-def build_site(project: Path) -> Path:
-    """Build `project` with MkDocs (strict, as the README does) and return its site folder."""
+def build_site(project: Path, pdf: bool = False) -> Path:
+    """Build `project` with MkDocs (strict, as the README does) and return its site folder.
+    The PDF takes longer than the rest of a build, so it is made only when `pdf` is true (the real
+    project built for the whole run has it); otherwise its file is an empty stand-in."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    cfg = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
-    build(cfg)
+    from generator.pdf import SKIP
+
+    before = os.environ.get(SKIP[0])
+    if not pdf:
+        os.environ[SKIP[0]] = SKIP[1]
+    try:
+        cfg = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+        build(cfg)
+    finally:
+        if before is None:
+            os.environ.pop(SKIP[0], None)
+        else:
+            os.environ[SKIP[0]] = before
     return project / "site"
