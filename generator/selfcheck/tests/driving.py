@@ -59,7 +59,10 @@ def open_check(context, url: str, table: dict):
     page.clock.set_fixed_time(TODAY)
     exit_url = table["self_check"]["quick_exit_url"]
     page.route(exit_url + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=EXIT_PAGE))
-    page.goto(url + "/self-check/", wait_until="networkidle")
+    # "load" first: on a starved machine the network can fall idle while a script still runs and
+    # before the parser asks for the next one, so networkidle alone can come before the page's own files.
+    page.goto(url + "/self-check/", wait_until="load")
+    page.wait_for_load_state("networkidle")
     # The tab's icon is the browser's own request and may come a little after load; any other request counts.
     icon = page.evaluate("document.querySelector('link[rel~=icon]').href")
     page.requests_after_load = []
