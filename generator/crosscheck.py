@@ -90,6 +90,11 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
             if step.who and step.who not in role_ids:
                 add("selection", ("procedures", p, "steps", s, "who"), f"no role has the id '{step.who}'",
                     "use one of: " + ", ".join(sorted(role_ids)) + " (the ids in data/roles.yaml)")
+    # the self-check's "what it takes" names a topic of commitments.yaml
+    topics = [t.id for t in parsed["commitments"].topics] if "commitments" in parsed else []
+    wants = parsed["eligibility"].self_check.commitments if topics and "eligibility" in parsed else None
+    if wants and wants not in topics:
+        add("eligibility", ("self_check", "commitments"), f"commitments.yaml has no topic '{wants}'", "use one of: " + ", ".join(topics))
     for key in parsed["program"].strings if "program" in parsed else ():
         if key not in STRING_KEYS:
             close = difflib.get_close_matches(key, STRING_KEYS, n=1)

@@ -119,6 +119,7 @@ def _choose(value: str, allowed: list[str], what: str) -> str:
 STATUS_WORDS = {
     "met": "is met",
     "not_met": "is not met",
+    "disputed": "is not met, but the other source contradicts or widens it (disputed)",
     "unknown": "cannot be decided from these answers",
     "not_applicable": "does not apply",
     "wait_training": "is not met yet: training from {training}, partner from {partner}",

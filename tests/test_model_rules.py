@@ -25,8 +25,8 @@ def _drop_lines(after: str, first: str, more: str | None = None) -> typing.Calla
     return edit
 
 
-REUNIFIED = "    type: choice\n    answers: yes-no-unsure\n  - id: reunified-since"
-DISMISSED = '    unsure_label: "I\'m not sure, or the case is not closed"\n'
+REUNIFIED = "    type: choice\n    answers: returned\n  - id: reunified-since"
+DISMISSED = '    unsure_label: "I\'m not sure, it is not closed, or there was no court case"\n'
 OPEN_CASE_RULE = 'rule: {question: open-case, met_by: ["no"]}'
 
 CASES = [
@@ -44,7 +44,7 @@ CASES = [
     Case("two questions with one id", "eligibility.yaml", ("  - id: open-case\n", "  - id: reunified\n"), "  - id: reunified\n    text: \"Is child welfare",
          "the id 'reunified' is used twice in this list (also entry 1) — give each entry its own id"),
     Case("ask_if with an answer its question does not have", "eligibility.yaml", ('ask_if: {question: reunified, answers: ["yes"]}', 'ask_if: {question: reunified, answers: ["yep"]}'),
-         'answers: ["yep"]', "'yep' is not an answer of the question 'reunified' — use one of: yes, no, not-sure"),
+         'answers: ["yep"]', "'yep' is not an answer of the question 'reunified' — use one of: yes, no, never-removed, not-sure"),
     # -- requirements and their rules
     Case("requirement neither asked nor said why", "eligibility.yaml", _drop_lines("  - id: dss-overcome", "    not_asked:"), "  - id: dss-overcome",
          "the requirement 'dss-overcome' has no rule and no  not_asked: — add a  rule:  so the self-check asks about it, or  not_asked:  to say who decides it"),
@@ -64,7 +64,7 @@ CASES = [
          "'final' is not a value for month_only_day — write one of: first, last"),
     Case("value without a setting", "eligibility.yaml", ("    setting: month_only_day\n", ""), "    value: last",
          "a value without a  setting: — add the setting it is for, or remove the value"),
-    Case("setting set twice", "eligibility.yaml", ("    setting: missing_day\n    value: next-day\n", "    setting: 'month_only_day'\n    value: last\n"),
+    Case("setting set twice", "eligibility.yaml", ("    setting: missing_day\n    value: last-day\n", "    setting: 'month_only_day'\n    value: last\n"),
          "setting: 'month_only_day'", "the setting 'month_only_day' is set twice — keep one policy choice for it"),
     Case("setting never set", "eligibility.yaml", ("    setting: training_when_silent\n    value: wait\n", ""), "  - id: month-only-dates",
          "no policy choice sets 'training_when_silent' — add a policy choice with  setting: training_when_silent  and  value:  one of wait, now"),
@@ -73,8 +73,13 @@ CASES = [
          "the last outcome must have no  when: — remove its  when:  so it is shown when nothing else matches"),
     Case("outcome without a when before the last", "eligibility.yaml", ("    when: {status: [wait_partner], strength: required}\n", ""), "  - id: train-now",
          "the outcome 'train-now' has no  when: — add a  when:, or move it to the end of the list"),
-    Case("unknown placeholder in an outcome", "eligibility.yaml", ("start training from {training_date}. From", "start training from {training_day}. From"),
-         "start training from {training_day}", "'{training_day}' is not a date this text can show — use {training_date} or {partner_date}, or remove the braces"),
+    Case("disputed requirement without its text", "eligibility.yaml", ('      disputed: "The DSS guide says candidates', '      # disputed: "The DSS guide says candidates'),
+         '      met: "You said your children were returned to you."',
+         "the requirement 'dss-reunited' needs an  explain: disputed:  text — add  disputed: \"...\"  naming both sources"),
+    Case("a policy choice disputing an unknown requirement", "eligibility.yaml", ("    disputes: [dss-reunited]", "    disputes: [dss-reunitd]"),
+         "disputes: [dss-reunitd]", "'dss-reunitd' is not a requirement with a rule — did you mean 'dss-reunited'?"),
+    Case("unknown placeholder in an outcome", "eligibility.yaml", ("start training by {training_date} at the latest", "start training by {training_day} at the latest"),
+         "start training by {training_day}", "'{training_day}' is not a date this text can show — use {training_date} or {partner_date}, or remove the braces"),
 ]
 
 

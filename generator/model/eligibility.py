@@ -51,6 +51,8 @@ class _Question(Model):
     id: Id
     text: Text
     hint: Optional[Text] = None
+    error: Optional[Text] = None
+    """The error message when it is not answered, in the question's own words."""
     items: list[Id] = Field(default_factory=list)
     """Disqualifier ids listed in the question (asked together)."""
     ask_if: Optional[AskIf] = None
@@ -87,6 +89,8 @@ class Explain(Model):
     wait: Optional[DatedText] = None
     """Time rules: shown with {training_date} and {partner_date} filled in."""
     train_now: Optional[DatedText] = None
+    disputed: Optional[DatedText] = None
+    """Not met, but a policy choice marks the requirement as disputed by the other source: both are named."""
 
 
 class Requirement(Model):
@@ -127,6 +131,8 @@ class PolicyChoice(Model):
     """The reading this handbook and the self-check use."""
     setting: Optional[Literal[tuple(SETTINGS)]] = None
     value: Optional[Id] = None
+    disputes: list[Id] = Field(default_factory=list)
+    """Requirements another source contradicts or widens: not meeting one gives the status `disputed`, never `not_met`."""
     cite: Cites
 
     @model_validator(mode="after")
@@ -139,7 +145,7 @@ class PolicyChoice(Model):
 
 
 class When(Model):
-    status: list[Literal["met", "not_met", "unknown", "wait_training", "wait_partner", "not_applicable"]]
+    status: list[Literal["met", "not_met", "disputed", "unknown", "wait_training", "wait_partner", "not_applicable"]]
     strength: Optional[Literal["required", "preferred"]] = None
     kind: Optional[Literal["requirement", "disqualifier"]] = None
 
@@ -165,12 +171,25 @@ Outcomes = Annotated[UniqueIds[Outcome], AfterValidator(_last_without_when), Fie
 """Outcomes in the order they are tried: each has a  when:  but the last, which is given when nothing else matches."""
 
 
+class Contact(Model):
+    """Whom a parent can contact for the next step (the sources may give none: then the list is empty)."""
+    name: Text
+    area: Optional[Text] = None
+    phone: Optional[Text] = None
+    email: Optional[Text] = None
+    hours: Optional[Text] = None
+
+
 class SelfCheck(Model):
     title: Text
     intro: list[Text] = Field(min_length=1)
     minutes: int = Field(gt=0, lt=60)
     quick_exit_url: Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$")]
     next_step: Entry
+    contacts: list[Contact] = Field(default_factory=list)
+    """Contact details for the next step, by area; shown on the result and in the handbook's referral section."""
+    commitments: Optional[Id] = None
+    """The id of the topic in commitments.yaml that says what it takes; shown before a parent starts and on the result."""
     no_js_intro: Text
 
 
@@ -186,7 +205,7 @@ class Eligibility(Model):
 
     @model_validator(mode="after")
     def _parts_fit_together(self):
-        report([*_question_problems(self), *_requirement_problems(self), *_setting_problems(self)])
+        report([*_question_problems(self), *_requirement_problems(self), *_setting_problems(self), *_dispute_problems(self)])
         return self
 
 
@@ -248,3 +267,18 @@ def _setting_problems(el: Eligibility):
         if name not in set_by:
             yield Broken(("policy_choices",), f"no policy choice sets '{name}'",
                          f"add a policy choice with  setting: {name}  and  value:  one of " + ", ".join(allowed))
+
+
+def _dispute_problems(el: Eligibility):
+    """A disputed requirement exists, has a rule and an  explain: disputed:  text."""
+    reqs = {r.id: (i, r) for i, r in enumerate(el.requirements)}
+    for c, choice in enumerate(el.policy_choices):
+        for k, rid in enumerate(choice.disputes):
+            if rid not in reqs or reqs[rid][1].rule is None:
+                ruled = [r.id for r in el.requirements if r.rule]
+                close = difflib.get_close_matches(rid, ruled, n=1)
+                yield Broken(("policy_choices", c, "disputes", k), f"'{rid}' is not a requirement with a rule",
+                             f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(ruled))
+            elif not reqs[rid][1].explain.disputed:
+                yield Broken(("requirements", reqs[rid][0], "explain"), f"the requirement '{rid}' needs an  explain: disputed:  text",
+                             "add  disputed: \"...\"  naming both sources")

@@ -5,8 +5,9 @@ selfcheck.js reads exactly the same rules; the tests run both over thousands of 
 dates and require them to agree, result by result.
 
 Answers: a choice question's answer is the answer's `value`; a month_year question's answer is
-{"month": 3, "year": 2024} or "not-sure". Statuses: those of rules.Status, and not_applicable (a gate
-of the question was answered so that it is not asked).
+{"month": 3, "year": 2024} or "not-sure". Statuses: those of rules.Status, not_applicable (a gate
+of the question was answered so that it is not asked) and disputed (not met, but a policy choice marks the
+requirement as contradicted or widened by the other source, so the answer is never a "no").
 """
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ def _status(table: dict, req: dict, questions: dict, answers: dict, today: dt.da
     if closed:
         return Status(closed)
     answer = answers.get(question["id"])
-    return KINDS[rule["kind"]].status(rule, answer, answer in question["unsure"], table["settings"], today)
+    got = KINDS[rule["kind"]].status(rule, answer, answer in question["unsure"], table["settings"], today)
+    return Status("disputed") if got.status == "not_met" and req["disputed"] else got
 
 
 def _matches(when: dict | None, req: dict, status: str) -> bool:

@@ -56,6 +56,7 @@
     var reqs = T.requirements.filter(function (r) { return r.rule; }), results = reqs.map(function (req) {
       var rule = req.rule, x = Q[rule.question], closed = gated(x, A), a = A[x.id],
         got = closed ? { status: closed } : RULES[rule.kind](rule, a, x.unsure.indexOf(a) >= 0, T.settings, today);
+      if (got.status === "not_met" && req.disputed) got = { status: "disputed" };
       return { requirement: req.id, status: got.status, training_date: got.training_date || null,
         partner_date: got.partner_date || null, explain: req.explain[got.status], decides: false };
     });
@@ -107,12 +108,29 @@
   }
   function h1(text) { return '<h1 id="sc-h" tabindex="-1">' + e(text) + "</h1>"; }
   function cites(list) { return '<span class="sc-cite">' + e(W.source) + ": " + list.map(e).join("; ") + "</span>"; }
+  // What it takes (the commitments the sources state), before a parent starts and on the result.
+  function takes() {
+    var t = SC.takes;
+    return t ? "<h2>" + e(t.title) + '</h2><ul class="sc-takes">' + t.items.map(function (x) {
+      return "<li>" + e(x.text) + " " + cites(x.cite) + "</li>";
+    }).join("") + "</ul>" : "";
+  }
+  // The next step: whom to ask, and the program's contact details when its data has them.
+  function nextStep() {
+    return "<h2>" + e(W.next_step_title) + "</h2><p>" + e(SC.next_step.text) + "<br>" + cites(SC.next_step.cite) + "</p>" +
+      (SC.contacts.length ? '<ul class="sc-contacts">' + SC.contacts.map(function (c) {
+        return "<li><strong>" + e(c.name) + "</strong>" + (c.area ? " (" + e(c.area) + ")" : "") +
+          (c.phone ? "<br>" + e(W.phone) + ': <a href="tel:' + e(c.phone.replace(/[^\d+]/g, "")) + '">' + e(c.phone) + "</a>" : "") +
+          (c.email ? "<br>" + e(W.email) + ': <a href="mailto:' + e(c.email) + '">' + e(c.email) + "</a>" : "") +
+          (c.hours ? "<br>" + e(W.hours) + ": " + e(c.hours) : "") + "</li>";
+      }).join("") + "</ul>" : "");
+  }
 
   // ------------------------------------------------------------ screens
   function startScreen() {
     return h1(SC.title) + SC.intro.map(function (p) { return "<p>" + e(p) + "</p>"; }).join("") +
       "<p>" + e(sub(W.minutes, "minutes", SC.minutes)) + "</p><p>" + e(W.not_decision) + "</p><p>" + e(W.private) +
-      "</p><p>" + e(W.exit_help) + "</p>" + button("md-button--primary", "start", W.start);
+      "</p><p>" + e(W.exit_help) + "</p>" + takes() + button("md-button--primary", "start", W.start);
   }
 
   function questionScreen(x, err) {
@@ -159,7 +177,12 @@
   function resultScreen() {
     var r = evaluate(T, A, today()), o = T.outcomes.filter(function (x) { return x.id === r.outcome; })[0],
       reqs = T.requirements.filter(function (x) { return x.rule; });
+    // The answer first: the outcome, the (at most three) requirements that decided it, and the next step.
+    var why = r.results.filter(function (res) { return res.decides; }).slice(0, 3);
     return h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
+      (why.length ? "<h2>" + e(W.why_title) + '</h2><ul class="sc-why">' + why.map(function (res) {
+        return "<li>" + e(fill(res.explain, res.training_date, res.partner_date)) + "</li>";
+      }).join("") + "</ul>" : "") + nextStep() + takes() +
       "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
         var req = reqs[i];
         return "<li><h3>" + e(req.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
@@ -168,8 +191,7 @@
       }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
       T.requirements.filter(function (x) { return !x.rule; }).map(function (x) {
         return '<li><a class="sc-link" href="' + e(x.link) + '">' + e(x.title) + "</a>: " + e(x.not_asked) + "</li>";
-      }).join("") + "</ul><h2>" + e(W.next_step_title) + "</h2><p>" + e(SC.next_step.text) + "<br>" + cites(SC.next_step.cite) +
-      "</p><p>" + e(W.print_help) + '</p><p class="sc-actions">' + button("md-button--primary", "print", W.print) +
+      }).join("") + "</ul><p>" + e(W.print_help) + '</p><p class="sc-actions">' + button("md-button--primary", "print", W.print) +
       button("", "again", W.start_again) + "</p>";
   }
 
@@ -207,15 +229,15 @@
         u = app.querySelector("#sc-u").checked, t = today();
       err = { m: m, y: y, u: u, field: "sc-m" };
       if (u) v = "not-sure";
-      else if (!m && !y) err.text = sub(W.error_date, "unsure_label", x.unsure_label);
+      else if (!m && !y) err.text = x.error || sub(W.error_date, "unsure_label", x.unsure_label);
       else if (!/^\d{1,2}$/.test(m) || +m < 1 || +m > 12) err.text = W.error_month;
       else if (!/^\d{4}$/.test(y)) { err.text = W.error_year; err.field = "sc-y"; }
-      else if (+y * 12 + +m > t.y * 12 + t.m) err.text = W.error_future;
+      else if (+y * 12 + +m > t.y * 12 + t.m) { err.text = W.error_future; if (+y > t.y) err.field = "sc-y"; }
       else v = { month: +m, year: +y };
     } else {
       var checked = app.querySelector("input[name=sc-a]:checked");
       if (checked) v = checked.value;
-      else err = { text: W.error_choose, field: "sc-a0" };
+      else err = { text: x.error || W.error_choose, field: "sc-a0" };
     }
     if (v === undefined) return show(current, err);
     A[x.id] = v;

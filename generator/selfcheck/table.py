@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..model import Handbook
 
 PREFIX = "self_check_"
-EXPLAIN_FOR = {"met": ("met",), "not_met": ("not_met",), "unknown": ("unknown",), "not_applicable": ("not_applicable",),
+EXPLAIN_FOR = {"met": ("met",), "not_met": ("not_met",), "disputed": ("disputed", "not_met"), "unknown": ("unknown",), "not_applicable": ("not_applicable",),
                "wait_training": ("wait",), "wait_partner": ("train_now", "wait")}
 """Each status a requirement can have, and the `explain:` texts a parent reads for it, first found first
 (the requirement's own text when it has none of them)."""
@@ -53,9 +53,12 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri) -
     disqualifiers = {d.id: d for d in el.disqualifiers}
     cite = lambda cites: [f"{hb.source(c.source).short} › {hb.section(c).title}" for c in cites]
     eligibility = link("eligibility.md")
+    disputed = {rid for c in el.policy_choices for rid in c.disputes}
+    sc = el.self_check
+    takes = next((t for t in hb.commitments.topics if t.id == sc.commitments), None)
     return {
         "questions": [
-            {"id": q.id, "text": q.text, "hint": q.hint, "type": q.type,
+            {"id": q.id, "text": q.text, "hint": q.hint, "error": q.error, "type": q.type,
              "answers": [a.model_dump() for a in el.answer_sets[q.answers]] if q.answers else None,
              "unsure_label": q.unsure_label, "unsure": _unsure(el, q),
              "items": [disqualifiers[i].plain for i in q.items],
@@ -66,15 +69,16 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri) -
             {"id": r.id, "title": r.title, "text": r.text, "strength": r.strength, "kind": r.kind,
              "rule": {"kind": r.rule.kind, "question": r.rule.question, **r.rule.entry()} if r.rule else None,
              "explain": _explain(r) if r.rule else None,
-             "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}"}
+             "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}", "disputed": r.id in disputed}
             for r in el.requirements
         ],
         "outcomes": [{"id": o.id, "title": o.title, "text": o.text,
                       "when": o.when.model_dump() if o.when else None} for o in el.outcomes],
         "settings": {name: hb.setting(name) for name in SETTINGS},
-        "self_check": {"title": el.self_check.title, "intro": list(el.self_check.intro),
-                       "minutes": el.self_check.minutes, "quick_exit_url": el.self_check.quick_exit_url,
-                       "next_step": {"text": el.self_check.next_step.text, "cite": cite(el.self_check.next_step.cite)}},
+        "self_check": {"title": sc.title, "intro": list(sc.intro), "minutes": sc.minutes, "quick_exit_url": sc.quick_exit_url,
+                       "next_step": {"text": sc.next_step.text, "cite": cite(sc.next_step.cite)},
+                       "contacts": [c.model_dump() for c in sc.contacts],
+                       "takes": {"title": takes.title, "items": [{"text": x.text, "cite": cite(x.cite)} for x in takes.entries]} if takes else None},
         "words": {k[len(PREFIX):]: v for k, v in words.items() if k.startswith(PREFIX)} | {"source": words["source"]},
         "back": eligibility,
         "months": words["months"],
