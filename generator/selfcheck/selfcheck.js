@@ -117,7 +117,7 @@
   }
   // The next step: whom to ask, and the program's contact details when its data has them.
   function nextStep() {
-    return "<h2>" + e(W.next_step_title) + "</h2><p>" + e(SC.next_step.text) + "<br>" + cites(SC.next_step.cite) + "</p>" +
+    return "<h2>" + e(W.next_step_title) + "</h2><p>" + e(SC.next_step.text) + "</p>" +
       (SC.contacts.length ? '<ul class="sc-contacts">' + SC.contacts.map(function (c) {
         return "<li><strong>" + e(c.name) + "</strong>" + (c.area ? " (" + e(c.area) + ")" : "") +
           (c.phone ? "<br>" + e(W.phone) + ': <a href="tel:' + e(c.phone.replace(/[^\d+]/g, "")) + '">' + e(c.phone) + "</a>" : "") +
@@ -179,10 +179,10 @@
       reqs = T.requirements.filter(function (x) { return x.rule; });
     // The answer first: the outcome, the (at most three) requirements that decided it, and the next step.
     var why = r.results.filter(function (res) { return res.decides; }).slice(0, 3);
-    return h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
+    return '<div class="sc-first">' + h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
       (why.length ? "<h2>" + e(W.why_title) + '</h2><ul class="sc-why">' + why.map(function (res) {
         return "<li>" + e(fill(res.explain, res.training_date, res.partner_date)) + "</li>";
-      }).join("") + "</ul>" : "") + nextStep() + takes() +
+      }).join("") + "</ul>" : "") + nextStep() + "</div>" + takes() +
       "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
         var req = reqs[i];
         return "<li><h3>" + e(req.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
@@ -191,7 +191,7 @@
       }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
       T.requirements.filter(function (x) { return !x.rule; }).map(function (x) {
         return '<li><a class="sc-link" href="' + e(x.link) + '">' + e(x.title) + "</a>: " + e(x.not_asked) + "</li>";
-      }).join("") + "</ul><p>" + e(W.print_help) + '</p><p class="sc-actions">' + button("md-button--primary", "print", W.print) +
+      }).join("") + "</ul><p>" + e(W.next_step_title) + ": " + cites(SC.next_step.cite) + "</p><p>" + e(W.print_help) + '</p><p class="sc-actions">' + button("md-button--primary", "print", W.print) +
       button("", "again", W.start_again) + "</p>";
   }
 

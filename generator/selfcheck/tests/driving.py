@@ -28,7 +28,8 @@ MEETS_ALL = {
 }
 PERSONAS = {
     "cannot": {"disqualifiers": "some"},
-    "not-met": {"reunified": "no"},
+    "not-met": {"open-case": "yes"},
+    "disputed": {"reunified": "no"},
     "talk": {"open-case": "not-sure"},
     "not-yet": {"reunified-since": (3, 2025)},
     "train-now": {"reunified-since": (10, 2024)},

@@ -44,17 +44,18 @@ def test_each_outcome_is_reached_with_its_reasons(sc, site_url, table, outcome):
     assert sc.requests_after_load == []
     assert stored(sc) == {"cookies": [], "local": [], "session": [], "indexeddb": []}
     assert sc.url == site_url + "/self-check/" and sc.title() == title
-    if outcome == "not-met":
+    if outcome == "disputed":  # the parent who answers No to reunified (was the not-met persona before issue 13)
         assert "reunified-since" not in asked  # asked only after "Yes"
 
 
 def test_waiting_dates_are_counted_from_the_end_of_the_month(sc, table):
     """Children home since March 2025, today 15 June 2025: counted from 31 March 2025, training after six
-    months lands on 31 September, which does not exist, so 1 October; one year is 31 March 2026."""
+    months lands on 31 September, which does not exist, so the last day of September (policy choice
+    missing-day); one year is 31 March 2026. A month-and-year answer gives dates "by ... at the latest"."""
     answer_all(sc, table, {**MEETS_ALL, "reunified-since": (3, 2025)})
     sc.get_by_role("button", name=table["words"]["see_result"]).click()
     text = sc.locator("#sc-app").inner_text()
-    assert "training from October 1, 2025" in text and "From March 31, 2026, you would meet the time rules" in text
+    assert "training by September 30, 2025 at the latest" in text and "meet this rule by March 31, 2026 at the latest" in text
 
 
 def test_print_button_prints_only_on_the_device(sc, table):
@@ -79,7 +80,7 @@ def test_a_changed_duration_changes_the_date_the_self_check_gives(project, brows
         answer_all(page, table, {**MEETS_ALL, "reunified-since": (3, 2025)})
         page.get_by_role("button", name=table["words"]["see_result"]).click()
         text = page.locator("#sc-app").inner_text()
-        assert "From October 1, 2026, you would meet the time rules" in text  # 31 March 2025 + 18 months: no 31 September, so 1 October
+        assert "meet this rule by September 30, 2026 at the latest" in text  # 31 March 2025 + 18 months: no 31 September, so 30 September
         assert "March 31, 2026" not in text
     finally:
         ctx.close()
@@ -106,6 +107,11 @@ def test_another_program_gets_its_own_self_check(tmp_path, browser):
         assert h1(page) == fill(o["title"], other, got.training_date, got.partner_date)
         assert fill(o["text"], other, got.training_date, got.partner_date) in page.locator("#sc-app").inner_text()
         assert page.requests_after_load == []
+        # its made-up contact details show with the next step, with links that call or write (no request)
+        app = page.locator("#sc-app")
+        for c in other["self_check"]["contacts"]:
+            assert c["name"] in app.inner_text()
+            assert app.get_by_role("link", name=c["phone"]).get_attribute("href").startswith("tel:")
     finally:
         ctx.close()
         server.shutdown()
