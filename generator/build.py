@@ -78,7 +78,6 @@ def prepare(data_dir: Path, docs_dir: Path) -> Site:
     assets = {
         f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
     }
-    assets.update(selfcheck.assets())
     _check_places(pages, assets, docs_dir)
     return Site(hb, pages, rendered, assets)
 
