@@ -13,7 +13,7 @@ from typing import Callable
 import jinja2
 
 from . import pages as pages_mod
-from . import registry, selfcheck
+from . import registry
 from .load import DataError, Handbook, load_all, read_yaml
 from .strings import format_date, strings_for
 
