@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.selfcheck.tests.driving import context, table  # noqa: F401  (fixtures)
+from generator.selfcheck.tests.driving import context, sc, table  # noqa: F401  (fixtures)
 from generator.selfcheck.tests.driving import MEETS_ALL, answer_all, open_check, shows
 
 WIDTHS = [320, 360, 768, 1280]
@@ -89,3 +89,15 @@ def test_leaving_ten_times_raises_no_script_error(context, site_url, table, how)
         page.get_by_text("Neutral page").wait_for()
         page.close()
     assert errors == []
+
+
+def test_the_on_top_check_finds_a_button_that_scrolls_away(sc, table):
+    """The check above can fail: with its bar no longer sticky, the button leaves the screen once scrolled."""
+    w = table["words"]
+    sc.get_by_role("button", name=w["start"]).click()
+    sc.get_by_role("button", name=w["continue"]).click()
+    sc.get_by_role("heading", name=w["error_title"]).wait_for()
+    sc.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert sc.evaluate(COVERED, w["exit"]) == []
+    sc.locator(".sc-bar").evaluate("bar => { bar.style.position = 'static'; }")
+    assert any("off screen" in p for p in sc.evaluate(COVERED, w["exit"]))
