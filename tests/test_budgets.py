@@ -139,6 +139,22 @@ def test_an_external_image_and_stylesheet_are_found(project):
     assert any("handbook.css" in f and "fonts.example.org" in f for f in found), found
 
 
+def test_the_self_check_page_allows_only_its_own_script_and_style(built_site):
+    """Its Content-Security-Policy: no other host, no inline event handler, no script or style but the page's own."""
+    import base64
+    import hashlib
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_site / budgets.SELF_CHECK_PAGE).read_text(encoding="utf-8"), "html.parser")
+    policy = dict(part.strip().split(" ", 1) for part in soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"].split(";"))
+    digest = lambda text: "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"  # noqa: E731
+    script = next(s for s in soup.find_all("script") if not s.get("type"))
+    assert policy["default-src"] == "'none'" and policy["connect-src"] == "'none'"
+    assert policy["script-src"] == digest(script.string) and policy["style-src"] == digest(soup.find("style").string)
+    assert not soup.select("[onclick], [onload], [onerror], [style]")
+
+
 # ---------------------------------------------------------------- valid HTML (Nu HTML Checker)
 def test_every_built_page_is_valid_html(built_site):
     problems, _known_material = budgets.html_problems(built_site)

@@ -1,7 +1,7 @@
 """The self-check's own page, light enough for any phone: its style and script go inline into the page
 (page/selfcheck.html), so one request renders the start screen and nothing blocks it.
 
-    shell(theme_dirs, palette)  {"style", "script", "csp"} for the page template
+    shell(theme_dirs, palette, preview=False)  {"style", "script", "csp"} for the page template
 
 The colours are the handbook's: the custom properties that the theme's own stylesheets give the
 configured palette (mkdocs.yml › theme › palette) and default scheme, read from the theme's files,
@@ -19,7 +19,7 @@ HERE = Path(__file__).parent
 COLOURS = ("--md-primary-fg-color", "--md-primary-fg-color--dark", "--md-primary-bg-color",
            "--md-default-fg-color", "--md-default-fg-color--light", "--md-default-fg-color--lightest",
            "--md-default-bg-color", "--md-accent-fg-color")
-CSP = ("default-src 'none'; script-src '{script}'; style-src '{style}'; img-src 'self' data:; connect-src 'none'; "
+CSP = ("default-src 'none'; script-src {scripts}; connect-src {connect}; style-src '{style}'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'; object-src 'none'")
 
 
@@ -72,9 +72,12 @@ def _lean_js(js: str) -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//")).replace("</", "<\\/")
 
 
-def shell(theme_dirs: list[str], palette) -> dict[str, str]:
-    """The page's inline style and script, and the policy that allows exactly them."""
+def shell(theme_dirs: list[str], palette, preview: bool = False) -> dict[str, str]:
+    """The page's inline style and script, and the policy that allows exactly them (in preview, `mkdocs serve`
+    adds an inline live-reload script of its own, so there any inline script may run)."""
     root = ":root{" + ";".join(f"{k}:{v}" for k, v in colours(theme_dirs, palette).items()) + "}\n"
     style = root + _lean_css((HERE / "selfcheck.css").read_text(encoding="utf-8"))
     script = _lean_js((HERE / "selfcheck.js").read_text(encoding="utf-8"))
-    return {"style": style, "script": script, "csp": CSP.format(script=_hash(script), style=_hash(style))}
+    csp = CSP.format(scripts="'unsafe-inline'" if preview else f"'{_hash(script)}'", connect="'self'" if preview else "'none'",
+                     style=_hash(style))
+    return {"style": style, "script": script, "csp": csp}
