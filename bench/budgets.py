@@ -5,7 +5,6 @@ Sizes and scores only: nothing here depends on how fast this machine is.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import subprocess
@@ -13,16 +12,19 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from tests.kit import ROOT, new_context
+from bench.weighing import (SELF_CHECK_PAGE, alone_problem, document_gzip, first_load, gz,  # noqa: F401  (the budgets' measures)
+                            render_blocking, self_check_js, self_check_js_gzip)
+from tests.kit import ROOT
 
-SELF_CHECK_JS = "assets/selfcheck/selfcheck.js"
-SELF_CHECK_CSS = "assets/selfcheck/selfcheck.css"
 SELF_CHECK_WORDS = ROOT / "generator" / "selfcheck" / "words.en.yaml"
 """The self-check's interface words (the self_check_* keys), which parents read."""
 JS_BUDGET = 10 * 1024
-"""The self-check's own JavaScript, gzipped."""
-FIRST_LOAD_BUDGET = 100 * 1024
+"""The self-check's own JavaScript (the page's script), gzipped."""
+FIRST_LOAD_BUDGET = 40 * 1024
 """Everything a browser fetches on a first visit to /self-check/, gzipped."""
+DOCUMENT_BUDGET = 14 * 1024
+"""The self-check's HTML document, gzipped: what one round trip of a new connection can carry (10 TCP
+packets), and enough to show the start screen with no other request."""
 GRADE_BUDGET = 8.0
 """Flesch-Kincaid grade of the words parents read."""
 
@@ -42,38 +44,6 @@ MATERIAL_KNOWN = [
     # checkbox (#__toc) that Material leaves out of that page.
     ("The value of the 'for' attribute of the 'label' element must be the ID of a non-hidden form control", 'for="__toc"'),
 ]
-
-
-def gz(data: bytes) -> int:
-    """Bytes after gzip at level 6, what web servers use by default."""
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-# ---------------------------------------------------------------- sizes
-def self_check_js_gzip(site: Path) -> int:
-    """Gzipped size of the self-check's own script (raises FileNotFoundError if the site has none)."""
-    return gz((site / SELF_CHECK_JS).read_bytes())
-
-
-def first_load(browser, base_url: str, path: str = "/self-check/") -> list[dict]:
-    """Every response a fresh browser gets when it opens `path`: url, type, raw and gzipped bytes."""
-    context = new_context(browser)
-    try:
-        page = context.new_page()
-        seen: list = []
-        page.on("response", lambda response: seen.append(response))
-        page.goto(base_url + path, wait_until="networkidle")  # no request for 500 ms: late ones are in
-        out = []
-        for response in seen:
-            try:
-                body = response.body()
-            except Exception:  # redirects and aborted requests have no body
-                body = b""
-            out.append({"url": response.url, "type": response.request.resource_type, "status": response.status,
-                        "bytes": len(body), "gzip_bytes": gz(body)})
-        return out
-    finally:
-        context.close()
 
 
 # ---------------------------------------------------------------- external requests (static check)
@@ -212,11 +182,20 @@ def reading_grades(texts: list[tuple[str, str]]) -> tuple[float, list[tuple[str,
 
 # ---------------------------------------------------------------- the checks, as messages (None = within budget)
 def js_problem(site: Path) -> str | None:
-    path = site / SELF_CHECK_JS
-    if not path.is_file():
-        return f"the self-check's script {SELF_CHECK_JS} is not in the built site"
-    size = gz(path.read_bytes())
-    return f"{SELF_CHECK_JS} is {size:,} bytes gzipped, over the budget of {JS_BUDGET:,}" if size > JS_BUDGET else None
+    size = self_check_js_gzip(site)
+    if size is None:
+        return f"the self-check page {SELF_CHECK_PAGE} has no script"
+    return f"the self-check's script is {size:,} bytes gzipped, over the budget of {JS_BUDGET:,}" if size > JS_BUDGET else None
+
+
+def document_problem(site: Path) -> str | None:
+    size = document_gzip(site)
+    return f"{SELF_CHECK_PAGE} is {size:,} bytes gzipped, over the budget of {DOCUMENT_BUDGET:,}" if size > DOCUMENT_BUDGET else None
+
+
+def blocking_problem(site: Path) -> str | None:
+    found = render_blocking(site)
+    return f"{SELF_CHECK_PAGE} has render-blocking requests in its head: " + ", ".join(found) if found else None
 
 
 def first_load_problem(responses: list[dict]) -> str | None:
@@ -225,7 +204,7 @@ def first_load_problem(responses: list[dict]) -> str | None:
         return None
     biggest = sorted(responses, key=lambda r: -r["gzip_bytes"])[:3]
     return (f"the first load of the self-check is {total:,} bytes gzipped, over the budget of {FIRST_LOAD_BUDGET:,}; largest: "
-            + ", ".join(f"{r['url'].rsplit('/', 1)[-1] or r['url']} {r['gzip_bytes']:,}" for r in biggest))
+            + ", ".join(f"{urlparse(r['url']).path} {r['gzip_bytes']:,}" for r in biggest))
 
 
 def grade_problem(blocks: list[tuple[str, str]]) -> str | None:

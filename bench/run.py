@@ -65,8 +65,6 @@ def main(argv: list[str] | None = None) -> None:
                 r["notes"].append(f"{section.TITLE}: failed ({type(e).__name__}: {e})")
                 log(f"  failed: {e!r}")
             write_results(r, SECTIONS)
-    if "weight" in chosen and "weight" in r and not r["weight"]["self_check_present"]:
-        r["notes"].append(f"The self-check's script ({budgets.SELF_CHECK_JS}) is not in the built site yet: the first-load figure is the page without it.")
     r["machine"] += ", load average {:.1f} at the start and {:.1f} at the end (other work was running)".format(load_start, os.getloadavg()[0])
     write_results(r, SECTIONS)
     log(f"wrote {BENCH / 'RESULTS.md'} and {BENCH / 'results.json'}")

@@ -13,7 +13,7 @@ from typing import Callable
 import jinja2
 
 from . import pages as pages_mod
-from . import registry, selfcheck
+from . import registry
 from .load import DataError, Handbook, load_all, read_yaml
 from .strings import format_date, strings_for
 
@@ -78,7 +78,6 @@ def prepare(data_dir: Path, docs_dir: Path) -> Site:
     assets = {
         f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
     }
-    assets.update(selfcheck.assets())
     _check_places(pages, assets, docs_dir)
     return Site(hb, pages, rendered, assets)
 

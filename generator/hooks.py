@@ -71,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     page_dir = str(selfcheck.PAGE_DIR)  # the self-check's page template lives in its component folder
     if page_dir not in config.theme.dirs:
         config.theme.dirs.insert(0, page_dir)
+    config.extra["selfcheck"] = selfcheck.shell(config.theme.dirs, config.theme.get("palette"), _serving)  # its page's inline parts
     return config
 
 

@@ -40,27 +40,89 @@ def test_self_check_script_is_within_its_budget(built_site):
 
 def test_a_heavy_self_check_script_breaks_the_budget(project):
     script = _source_of(project, "selfcheck.js")
-    script.write_text(script.read_text(encoding="utf-8") + "\n/* " + _incompressible(16_000) + " */\n", encoding="utf-8")
+    script.write_text(script.read_text(encoding="utf-8") + '\nvar padding = "' + _incompressible(16_000) + '";\n', encoding="utf-8")
     problem = budgets.js_problem(_build_own_process(project))
     assert problem and "over the budget" in problem
 
 
+# ---------------------------------------------------------------- the self-check's HTML document
+def test_self_check_document_is_within_its_budget(built_site):
+    assert budgets.document_problem(built_site) is None
+
+
+def test_a_heavy_self_check_style_breaks_the_document_budget(project):
+    style = _source_of(project, "selfcheck.css")
+    style.write_text(style.read_text(encoding="utf-8") + '\n.sc-pad::after { content: "' + _incompressible(4_000) + '"; }\n', encoding="utf-8")
+    problem = budgets.document_problem(_build_own_process(project))
+    assert problem and budgets.SELF_CHECK_PAGE in problem and "over the budget" in problem
+
+
+def test_nothing_blocks_the_self_check_page_from_rendering(built_site):
+    assert budgets.blocking_problem(built_site) is None
+
+
+def test_a_stylesheet_and_a_script_in_the_head_are_render_blocking(project):
+    template = _source_of(project, "selfcheck.html")
+    text = template.read_text(encoding="utf-8")
+    assert "</head>" in text
+    template.write_text(text.replace("</head>", '<link rel="stylesheet" href="x.css"><script src="x.js"></script>\n</head>', 1), encoding="utf-8")
+    problem = budgets.blocking_problem(_build_own_process(project))
+    assert problem and "x.css" in problem and "x.js" in problem
+
+
+def test_the_document_alone_shows_the_start_screen_and_starts(browser, built_site):
+    url, server = serve(built_site, gzip=True)
+    try:
+        assert budgets.alone_problem(browser, url) is None
+    finally:
+        server.shutdown()
+
+
+def test_a_self_check_script_in_a_file_needs_a_second_request(project, browser):
+    """The same page with its script in a file of its own works when that file may load, and not alone."""
+    template = _source_of(project, "selfcheck.html")
+    text = template.read_text(encoding="utf-8")
+    assert "<script>{{ sc.script }}</script>" in text and "{{ sc.csp | e }}" in text
+    text = text.replace("<script>{{ sc.script }}</script>", '<script src="self-check.js"></script>').replace(
+        "{{ sc.csp | e }}", "default-src 'self'; style-src 'unsafe-inline'")
+    template.write_text(text, encoding="utf-8")
+    (project / "content" / "self-check").mkdir(parents=True, exist_ok=True)
+    (project / "content" / "self-check" / "self-check.js").write_text(_source_of(project, "selfcheck.js").read_text(encoding="utf-8"),
+                                                                       encoding="utf-8")
+    url, server = serve(_build_own_process(project), gzip=True)
+    try:
+        with_file = budgets.first_load(browser, url)
+        problem = budgets.alone_problem(browser, url)
+    finally:
+        server.shutdown()
+    assert any(r["url"].endswith("/self-check/self-check.js") for r in with_file)
+    assert problem and "self-check.js" in problem
+
+
 # ---------------------------------------------------------------- first load of /self-check/
-def test_first_load_of_the_self_check_is_within_budget(browser, site_url):
-    responses = budgets.first_load(browser, site_url, "/self-check/")
-    assert any(r["url"].endswith(budgets.SELF_CHECK_JS) for r in responses), "the self-check page did not load its script"
+def test_first_load_of_the_self_check_is_within_budget(browser, built_site):
+    url, server = serve(built_site, gzip=True)
+    try:
+        responses = budgets.first_load(browser, url, "/self-check/")
+    finally:
+        server.shutdown()
+    assert responses[0]["url"] == url + "/self-check/" and responses[0]["transferred"] < responses[0]["bytes"]  # sent gzipped
     assert budgets.first_load_problem(responses) is None
 
 
-def test_a_heavy_self_check_page_breaks_the_first_load_budget(project, browser):
-    style = _source_of(project, "selfcheck.css")
-    style.write_text(style.read_text(encoding="utf-8") + "\n/* " + _incompressible(140_000) + " */\n", encoding="utf-8")
-    url, server = serve(_build_own_process(project))
+def test_a_heavy_icon_breaks_the_first_load_budget(project, browser):
+    """Whatever the page fetches counts: a 60 KB tab icon (the document itself stays within its own budget)."""
+    (project / "content" / "heavy-icon.png").write_bytes(_incompressible(60_000).encode())
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  favicon: heavy-icon.png\n", 1), encoding="utf-8")
+    site = _build_own_process(project)
+    assert budgets.document_problem(site) is None
+    url, server = serve(site, gzip=True)
     try:
         problem = budgets.first_load_problem(budgets.first_load(browser, url, "/self-check/"))
     finally:
         server.shutdown()
-    assert problem and "selfcheck.css" in problem
+    assert problem and "heavy-icon.png" in problem
 
 
 # ---------------------------------------------------------------- nothing fetched from elsewhere
@@ -75,6 +137,22 @@ def test_an_external_image_and_stylesheet_are_found(project):
     found = budgets.external_references(build_site(project))
     assert any("extra/index.html" in f and "images.example.org" in f for f in found), found
     assert any("handbook.css" in f and "fonts.example.org" in f for f in found), found
+
+
+def test_the_self_check_page_allows_only_its_own_script_and_style(built_site):
+    """Its Content-Security-Policy: no other host, no inline event handler, no script or style but the page's own."""
+    import base64
+    import hashlib
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_site / budgets.SELF_CHECK_PAGE).read_text(encoding="utf-8"), "html.parser")
+    policy = dict(part.strip().split(" ", 1) for part in soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"].split(";"))
+    digest = lambda text: "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"  # noqa: E731
+    script = next(s for s in soup.find_all("script") if not s.get("type"))
+    assert policy["default-src"] == "'none'" and policy["connect-src"] == "'none'"
+    assert policy["script-src"] == digest(script.string) and policy["style-src"] == digest(soup.find("style").string)
+    assert not soup.select("[onclick], [onload], [onerror], [style]")
 
 
 # ---------------------------------------------------------------- valid HTML (Nu HTML Checker)

@@ -4,7 +4,7 @@ The rest of the generator uses it only through what this module names:
     decision_table(hb, link)        the decision table of a handbook (table.py)
     evaluate(table, answers, today) a parent's results and outcome (evaluate.py)
     NOT_SURE                        the answer to a date question whose "not sure" box is ticked
-    assets()                        its script and style, by their place in the site
+    shell(theme_dirs, palette)      its page's inline style and script, and the policy allowing them (shell.py)
     PAGE_DIR, PAGE_TEMPLATE         the theme folder holding its page template, and that template's name
     CHECKLIST_DIR, CHECKLIST        the folder and name of its checklist (the page's Markdown) template
 """
@@ -15,20 +15,15 @@ from pathlib import Path
 from .. import model  # noqa: F401  (first: the model builds its `rule:` type from rules.py, here)
 from .evaluate import evaluate
 from .rules import NOT_SURE
+from .shell import shell
 
-__all__ = ["ASSET_DIR", "CHECKLIST", "CHECKLIST_DIR", "NOT_SURE", "PAGE_DIR", "PAGE_TEMPLATE", "assets", "decision_table", "evaluate"]
+__all__ = ["CHECKLIST", "CHECKLIST_DIR", "NOT_SURE", "PAGE_DIR", "PAGE_TEMPLATE", "shell", "decision_table", "evaluate"]
 
 HERE = Path(__file__).parent
-ASSET_DIR = "assets/selfcheck"
 PAGE_DIR = HERE / "page"
 PAGE_TEMPLATE = "selfcheck.html"
 CHECKLIST_DIR = HERE
 CHECKLIST = "checklist.md.j2"
-
-
-def assets() -> dict[str, bytes]:
-    """The self-check's script and style, by their place in the site."""
-    return {f"{ASSET_DIR}/{p.name}": p.read_bytes() for p in sorted(HERE.glob("selfcheck.*"))}
 
 
 def decision_table(hb, link=lambda uri: uri) -> dict:

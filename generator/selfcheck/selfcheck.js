@@ -208,8 +208,7 @@
         '</h2><ul><li><a href="#' + err.field + '" data-act="field" data-arg="' + err.field + '">' + e(err.text) + "</a></li></ul></div>";
     }
     document.title = err ? W.error_prefix + " " + title : title;
-    app.innerHTML = '<div class="sc-bar">' + button("sc-exit", "exit", W.exit) + "</div>" +
-      '<p class="sc-backline">' + (s === "start" ? '<a class="sc-link" href="' + e(T.back) + '">' + e(W.back) + "</a>"
+    app.innerHTML = '<p class="sc-backline">' + (s === "start" ? '<a class="sc-link" href="' + e(T.back) + '">' + e(W.back) + "</a>"
         : link("back", W.back)) + "</p>" + summary + html;
     var form = app.querySelector("form");
     if (form) form.addEventListener("submit", function (ev) { ev.preventDefault(); answer(x); });
@@ -256,7 +255,6 @@
     var t = ev.target.closest("[data-act]");
     if (!t) return;
     var act = t.getAttribute("data-act"), arg = t.getAttribute("data-arg");
-    if (act === "exit") return exit();
     if (act === "print") return window.print();
     ev.preventDefault();
     if (act === "start") go("q:" + askedList()[0].id);
@@ -280,9 +278,13 @@
   window.addEventListener("pageshow", function (ev) { if (ev.persisted && !A) location.reload(); });
 
   document.documentElement.classList.add("sc-js");
-  // The theme's "skip to content" link points at the checklist, which is hidden now: point it here.
-  var skip = document.querySelector(".md-skip");
-  if (skip) { skip.setAttribute("href", "#sc-app"); app.setAttribute("tabindex", "-1"); }
+  // "Leave this page" sits in a bar of its own among the page's top elements, so it stays on top
+  // at every scroll position (selfcheck.css); it is made once and outlives every screen.
+  var bar = document.createElement("div"), main = app.closest("main") || app;
+  bar.className = "sc-bar";
+  bar.innerHTML = button("sc-exit", "exit", W.exit);
+  bar.addEventListener("click", function (ev) { if (ev.target.closest("[data-act=exit]")) exit(); });
+  main.parentNode.insertBefore(bar, main);
   history.replaceState({ s: "start", c: 0 }, "");
   show({ s: "start", c: 0 }, null, false);
 })();

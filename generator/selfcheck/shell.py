@@ -1,0 +1,83 @@
+"""The self-check's own page, light enough for any phone: its style and script go inline into the page
+(page/selfcheck.html), so one request renders the start screen and nothing blocks it.
+
+    shell(theme_dirs, palette, preview=False)  {"style", "script", "csp"} for the page template
+
+The colours are the handbook's: the custom properties that the theme's own stylesheets give the
+configured palette (mkdocs.yml › theme › palette) and default scheme, read from the theme's files,
+and the accent site_overrides/assets/handbook.css sets. The Content-Security-Policy lets only this
+style and this script run (by their hashes) and lets the page ask no other host for anything.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+HERE = Path(__file__).parent
+COLOURS = ("--md-primary-fg-color", "--md-primary-fg-color--dark", "--md-primary-bg-color",
+           "--md-default-fg-color", "--md-default-fg-color--light", "--md-default-fg-color--lightest",
+           "--md-default-bg-color", "--md-accent-fg-color")
+CSP = ("default-src 'none'; script-src {scripts}; connect-src {connect}; style-src '{style}'; img-src 'self' data:; "
+       "base-uri 'none'; form-action 'none'; object-src 'none'")
+
+
+def _rules(dirs: list[str], pattern: str) -> str:
+    """The text of every rule in the theme's (and overrides') stylesheets matching `pattern`, in order."""
+    found = []
+    for folder in dirs:
+        for css in sorted(Path(folder).glob("assets/**/*.css")):
+            text = css.read_text(encoding="utf-8", errors="replace")
+            found += [m.group(1) for m in re.finditer(pattern + r"\s*\{([^}]*)\}", text)]
+    return ";".join(found)
+
+
+def colours(theme_dirs: list[str], palette) -> dict[str, str]:
+    """The handbook's colours: the theme's default scheme, its primary colour, then the handbook's accent."""
+    palette = (palette[0] if isinstance(palette, list) else palette) or {}
+    primary = re.escape(str(palette.get("primary", "indigo")).replace(" ", "-"))
+    text = ";".join([
+        _rules(theme_dirs, r":root,\[data-md-color-scheme=default\]"),
+        _rules(theme_dirs, rf"\[data-md-color-primary={primary}\]"),
+        _rules(theme_dirs, r"body\[data-md-color-accent\]"),
+    ])
+    found: dict[str, str] = {}
+    for name, value in re.findall(r"(--md-[\w-]+)\s*:\s*([^;]+)", text):
+        found[name] = value.strip()
+    out = {name: found[name] for name in COLOURS if name in found}
+    # handbook.css: the accent is the primary's darker shade
+    accent = out.get("--md-accent-fg-color", "")
+    if accent.startswith("var(--md-primary-fg-color--dark") and "--md-primary-fg-color--dark" in out:
+        out["--md-accent-fg-color"] = out["--md-primary-fg-color--dark"]
+    return out
+
+
+def _hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def _lean_css(css: str) -> str:
+    """The style without its comments and indentation (comments are for the people editing it)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return "\n".join(line.strip() for line in css.splitlines() if line.strip())
+
+
+def _lean_js(js: str) -> str:
+    """The script without its comment lines and indentation; "</" could end the <script> element
+    early, and "<\\/" is the same text to JavaScript. (Only whole-line // comments and the opening
+    /* ... */ are taken out: the script has no template strings, where such a line could be text.)"""
+    js = re.sub(r"\A\s*/\*.*?\*/", "", js, flags=re.S)
+    lines = (line.strip() for line in js.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")).replace("</", "<\\/")
+
+
+def shell(theme_dirs: list[str], palette, preview: bool = False) -> dict[str, str]:
+    """The page's inline style and script, and the policy that allows exactly them (in preview, `mkdocs serve`
+    adds an inline live-reload script of its own, so there any inline script may run)."""
+    root = ":root{" + ";".join(f"{k}:{v}" for k, v in colours(theme_dirs, palette).items()) + "}\n"
+    style = root + _lean_css((HERE / "selfcheck.css").read_text(encoding="utf-8"))
+    script = _lean_js((HERE / "selfcheck.js").read_text(encoding="utf-8"))
+    csp = CSP.format(scripts="'unsafe-inline'" if preview else f"'{_hash(script)}'", connect="'self'" if preview else "'none'",
+                     style=_hash(style))
+    return {"style": style, "script": script, "csp": csp}
