@@ -50,8 +50,9 @@ def main(ctx: click.Context, project: Path) -> None:
     """
     root = project.resolve()
     if not (root / "data").is_dir() or not (root / "mkdocs.yml").is_file():
-        raise click.UsageError(f"{project} is not a handbook project (it needs a data/ folder and mkdocs.yml); "
-                               "run the command from the project folder or give --project")
+        missing = " and ".join(n for n, ok in (("data/", (root / "data").is_dir()), ("mkdocs.yml", (root / "mkdocs.yml").is_file())) if not ok)
+        raise click.UsageError(f"the folder {root} has no {missing}, so it is not a handbook project: run this from the "
+                               "project folder (the one holding data/ and mkdocs.yml), or pass --project FOLDER")
     ctx.obj = Project(root)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

@@ -18,15 +18,15 @@ from pathlib import Path
 import click
 
 from . import diff as diff_mod
-from .command import Project, fail, load, os_problem, say, write_atomically
+from .command import Project, StaffDate, fail, load, os_problem, say, write_atomically
 from .load import DataError, load_all
 
 
 @click.command()
 @click.argument("previous", default="HEAD")
 @click.option("--record", is_flag=True, help="Write the changes into data/program.yaml as a new version.")
-@click.option("--effective", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="With --record: the date the new version takes effect, like 2026-12-01.")
+@click.option("--effective", type=StaffDate(), default=None,
+              help="With --record: the date the new version takes effect, like 2026-12-01, 12/01/2026 or \"December 1, 2026\".")
 @click.option("--summary", default=None, help="With --record: one sentence saying what the new version is about.")
 @click.pass_obj
 def diff(project: Project, previous: str, record: bool, effective, summary: str | None) -> None:
@@ -59,8 +59,8 @@ def diff(project: Project, previous: str, record: bool, effective, summary: str 
     for line in changes:
         click.echo(f"- {line}")
     if record:
-        _record(project, effective.date(), summary, changes)
-        click.echo(f"Recorded as the version in effect from {effective.date().isoformat()} in data/program.yaml.")
+        _record(project, effective, summary, changes)
+        click.echo(f"Recorded as the version in effect from {effective.isoformat()} in data/program.yaml.")
 
 
 def _is_text(value: str) -> bool:

@@ -147,8 +147,8 @@ def _problems(e: dict, cls: type, located: Located, label: str) -> list[Problem]
                            f"add a line  {key}: ...  here", parent_loc)
         allowed = list(parent.model_fields) if parent else []
         close = [c for c in difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) if c != key]
-        return problem(f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else
-                       ("the keys allowed here are: " + ", ".join(allowed) if allowed else "remove it"))
+        return [Problem(label, located.key_line(loc), f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else
+                        ("the keys allowed here are: " + ", ".join(allowed) if allowed else "remove it"))]
     if kind == "union_tag_invalid":
         field = ctx["discriminator"].strip("'")
         return problem(f"{_describe(loc + (field,))}: '{ctx['tag']}' is not one of the allowed values",
