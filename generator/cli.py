@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from .command import DATA_PROBLEM, Project, check_data, log_mkdocs, os_problem, say
+from .add_source import add_source
 from .diff_command import diff
 from .load import DataError, load_all
 from .publish import publish
@@ -113,3 +114,4 @@ def _wait_for_change(project: Project) -> None:
 
 main.add_command(publish)
 main.add_command(diff)
+main.add_command(add_source)

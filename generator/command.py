@@ -43,7 +43,7 @@ def load(project: Project) -> Handbook:
     try:
         return load_all(project.data)
     except DataError as e:
-        fail([str(p) for p in e.problems], e.message().splitlines()[0])
+        fail([p.told() for p in e.problems], e.message().splitlines()[0])
 
 
 def check_data(project: Project, publishing: bool = False) -> Handbook:
@@ -54,12 +54,12 @@ def check_data(project: Project, publishing: bool = False) -> Handbook:
     try:
         hb = load_all(project.data)
     except DataError as e:
-        problems += [str(p) for p in e.problems]
+        problems += [p.told() for p in e.problems]
         hb = None
     try:
         scenarios = scenarios_mod.load(project.data, hb)
     except DataError as e:
-        problems += [str(p) for p in e.problems]
+        problems += [p.told() for p in e.problems]
         scenarios = []
     if problems:
         fail(problems, f"The policy data has {len(problems)} problem{'s' if len(problems) != 1 else ''}.{after}")

@@ -50,7 +50,7 @@ def diff(project: Project, previous: str, record: bool, effective, summary: str 
         try:
             old = load_all(old_dir)
         except DataError as e:
-            fail([str(p) for p in e.problems], f"The data in {previous} cannot be read, so it cannot be compared:")
+            fail([p.told() for p in e.problems], f"The data in {previous} cannot be read, so it cannot be compared:")
     changes = diff_mod.sentences(diff_mod.compare(old, new), new)
     if not changes:
         click.echo(f"No changes to the policy since {previous}.")
@@ -108,7 +108,7 @@ def _record(project: Project, effective: dt.date, summary: str, changes: list[st
         try:
             load_all(trial)
         except DataError as e:
-            fail([str(p) for p in e.problems], unchanged)
+            fail([p.told() for p in e.problems], unchanged)
     try:
         write_atomically(path, new_text.encode("utf-8"), mode=path.stat().st_mode & 0o7777)
     except OSError as e:
