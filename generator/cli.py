@@ -19,6 +19,7 @@ from .add_source import add_source
 from .diff_command import diff
 from .load import DataError, load_all
 from .publish import publish
+from .schema import schema
 
 
 class _Commands(click.Group):
@@ -115,3 +116,4 @@ def _wait_for_change(project: Project) -> None:
 main.add_command(publish)
 main.add_command(diff)
 main.add_command(add_source)
+main.add_command(schema)
