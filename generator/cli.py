@@ -79,7 +79,8 @@ def preview(project: Project, port: int, host: str) -> None:
     """Show the handbook at http://127.0.0.1:8000 while you edit.
 
     It rebuilds when anything in data/, content/ or generator/ (the templates) changes. A mistake in
-    the data is shown here in the terminal and the preview keeps running: fix it, save, and the
+    the data is shown here in the terminal and on every page in the browser, and the preview keeps
+    running: fix it, save, and the
     page updates. Stop it with Ctrl+C.
     """
     log_mkdocs(logging.INFO)
