@@ -19,6 +19,7 @@ from .add_source import add_source
 from .diff_command import diff
 from .load import DataError, load_all
 from .publish import publish
+from .review import review
 from .schema import schema
 
 
@@ -118,3 +119,4 @@ main.add_command(publish)
 main.add_command(diff)
 main.add_command(add_source)
 main.add_command(schema)
+main.add_command(review)
