@@ -62,6 +62,10 @@ class Site:
         return entry.context(self.handbook, link) if entry.context else {}
 
 
+last_problem: str | None = None
+"""The message of the last build that failed, kept here for the preview's error page (hooks.py)."""
+
+
 def prepare(data_dir: Path, docs_dir: Path) -> Site:
     try:
         hb = load_all(data_dir)

@@ -15,9 +15,12 @@ from pathlib import Path
 import click
 
 from .command import DATA_PROBLEM, Project, check_data, log_mkdocs, os_problem, say
+from .add_source import add_source
 from .diff_command import diff
 from .load import DataError, load_all
 from .publish import publish
+from .review import review
+from .schema import schema
 
 
 class _Commands(click.Group):
@@ -50,8 +53,9 @@ def main(ctx: click.Context, project: Path) -> None:
     """
     root = project.resolve()
     if not (root / "data").is_dir() or not (root / "mkdocs.yml").is_file():
-        raise click.UsageError(f"{project} is not a handbook project (it needs a data/ folder and mkdocs.yml); "
-                               "run the command from the project folder or give --project")
+        missing = " and ".join(n for n, ok in (("data/", (root / "data").is_dir()), ("mkdocs.yml", (root / "mkdocs.yml").is_file())) if not ok)
+        raise click.UsageError(f"the folder {root} has no {missing}, so it is not a handbook project: run this from the "
+                               "project folder (the one holding data/ and mkdocs.yml), or pass --project FOLDER")
     ctx.obj = Project(root)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -76,7 +80,8 @@ def preview(project: Project, port: int, host: str) -> None:
     """Show the handbook at http://127.0.0.1:8000 while you edit.
 
     It rebuilds when anything in data/, content/ or generator/ (the templates) changes. A mistake in
-    the data is shown here in the terminal and the preview keeps running: fix it, save, and the
+    the data is shown here in the terminal and on every page in the browser, and the preview keeps
+    running: fix it, save, and the
     page updates. Stop it with Ctrl+C.
     """
     log_mkdocs(logging.INFO)
@@ -112,3 +117,6 @@ def _wait_for_change(project: Project) -> None:
 
 main.add_command(publish)
 main.add_command(diff)
+main.add_command(add_source)
+main.add_command(schema)
+main.add_command(review)

@@ -43,7 +43,7 @@ def load(project: Project) -> Handbook:
     try:
         return load_all(project.data)
     except DataError as e:
-        fail([str(p) for p in e.problems], e.message().splitlines()[0])
+        fail([p.told() for p in e.problems], e.message().splitlines()[0])
 
 
 def check_data(project: Project, publishing: bool = False) -> Handbook:
@@ -54,12 +54,12 @@ def check_data(project: Project, publishing: bool = False) -> Handbook:
     try:
         hb = load_all(project.data)
     except DataError as e:
-        problems += [str(p) for p in e.problems]
+        problems += [p.told() for p in e.problems]
         hb = None
     try:
         scenarios = scenarios_mod.load(project.data, hb)
     except DataError as e:
-        problems += [str(p) for p in e.problems]
+        problems += [p.told() for p in e.problems]
         scenarios = []
     if problems:
         fail(problems, f"The policy data has {len(problems)} problem{'s' if len(problems) != 1 else ''}.{after}")
@@ -76,6 +76,14 @@ def check_data(project: Project, publishing: bool = False) -> Handbook:
         fail(failures, f"{len(failures)} scenario{'s' if len(failures) != 1 else ''} of {len(scenarios)} "
                        f"did not give the expected result.{after}")
     say(f"All {len(scenarios)} scenarios give the expected result.")
+    from .coverage import uncovered
+
+    warnings = uncovered(hb, scenarios, table)
+    if warnings:
+        say(f"Warning: {len(warnings)} rule{'s have' if len(warnings) != 1 else ' has'} no scenario to prove what "
+            f"{'they do' if len(warnings) != 1 else 'it does'} (the data can still be published):")
+        for w in warnings:
+            say(f"  {w}")
     return hb
 
 
@@ -129,3 +137,32 @@ def shown(path: Path) -> str:
         return str(path.relative_to(Path.cwd())) + "/"
     except ValueError:
         return str(path) + "/"
+
+
+class StaffDate(click.ParamType):
+    """A date as staff type it: 2026-12-01, 12/01/2026 (US month/day), December 1, 2026 or 1 December 2026.
+    Any form other than 2026-12-01 is printed back as read, so a misreading is seen at once."""
+
+    name = "date"
+    FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+
+    def convert(self, value, param, ctx):
+        import datetime as dt
+
+        if isinstance(value, dt.date):
+            return value
+        text = " ".join(str(value).replace(".", "").split())
+        for form in self.FORMATS:
+            try:
+                date = dt.datetime.strptime(text, form).date()
+            except ValueError:
+                continue
+            if form != "%Y-%m-%d":
+                say(f"{param.opts[0] if param else 'date'} {value}: read as {spoken_date(date)} ({date.isoformat()}).")
+            return date
+        self.fail(f"'{value}' is not a date that can be read; write it like 2026-12-01 (year-month-day), "
+                  "12/01/2026 (month/day/year) or December 1, 2026", param, ctx)
+
+
+def spoken_date(date) -> str:
+    return f"{date:%B} {date.day}, {date.year}"

@@ -57,8 +57,8 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
     """The problems between the files in `parsed` (a check is skipped when a file it needs did not load)."""
     problems: list[Problem] = []
 
-    def add(file: str, path: tuple, what: str, fix: str) -> None:
-        problems.append(Problem(f"data/{file}.yaml", located[file].line(path), what, fix))
+    def add(file: str, path: tuple, what: str, fix: str, shown: str = "") -> None:
+        problems.append(Problem(f"data/{file}.yaml", located[file].line(path), what, fix, shown))
 
     # citations name a real source and section, and quotes are the source's own words
     sources = {s.id: s for s in parsed["sources"].sources} if "sources" in parsed else {}
@@ -82,7 +82,8 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
                 elsewhere = [k.split("#")[1] for k, t in texts.items() if k.startswith(value.source + "#") and isinstance(t, str) and _normalise(value.quote) in t]
                 add(file, path + ("quote",), f"the quote is not in the section '{value.section}' of {source.file}",
                     f"it is in the section '{elsewhere[0]}': cite that section" if elsewhere else
-                    "copy the words exactly as the source has them, typos included")
+                    "copy the words exactly as the source has them, typos included",
+                    "" if elsewhere else _closest(value.quote, value.source, texts))
     # roles named by selection steps
     role_ids = {r.id for r in parsed["roles"].roles} if "roles" in parsed else set()
     for p, proc in enumerate(parsed["selection"].procedures if role_ids and "selection" in parsed else ()):
@@ -102,3 +103,20 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
                 f"did you mean '{close[0]}'?" if close else "the interface words are the keys of generator/locales/en.yaml and generator/selfcheck/words.en.yaml")
     return problems
 
+
+
+def _closest(quote: str, source: str, texts: dict[str, str]) -> str:
+    """For a quote found nowhere: the source's sentence most like it, and the section that holds it."""
+    want = _normalise(quote).lower()
+    best = (0.0, "", "")
+    for key, text in texts.items():
+        if not key.startswith(source + "#") or not isinstance(text, str):
+            continue
+        for sentence in re.split(r"(?<=[.!?:;])\s+|\s+(?=•)", text):
+            blocks = difflib.SequenceMatcher(None, want, sentence.lower(), autojunk=False).get_matching_blocks()
+            ratio = sum(b.size for b in blocks) / max(len(want), 1)  # how much of the quote the sentence holds
+            if ratio > best[0]:
+                big = max(blocks, key=lambda b: b.size)  # the words around the longest run the quote shares
+                start = max(0, big.b - big.a)
+                best = (ratio, key.split("#")[1], sentence[start:start + len(want) + 40])
+    return f"The closest words, in the section '{best[1]}': \"{best[2]} …\"" if best[0] >= 0.6 else ""

@@ -18,15 +18,15 @@ from pathlib import Path
 import click
 
 from . import diff as diff_mod
-from .command import Project, fail, load, os_problem, say, write_atomically
+from .command import Project, StaffDate, fail, load, os_problem, say, write_atomically
 from .load import DataError, load_all
 
 
 @click.command()
 @click.argument("previous", default="HEAD")
 @click.option("--record", is_flag=True, help="Write the changes into data/program.yaml as a new version.")
-@click.option("--effective", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="With --record: the date the new version takes effect, like 2026-12-01.")
+@click.option("--effective", type=StaffDate(), default=None,
+              help="With --record: the date the new version takes effect, like 2026-12-01, 12/01/2026 or \"December 1, 2026\".")
 @click.option("--summary", default=None, help="With --record: one sentence saying what the new version is about.")
 @click.pass_obj
 def diff(project: Project, previous: str, record: bool, effective, summary: str | None) -> None:
@@ -50,7 +50,7 @@ def diff(project: Project, previous: str, record: bool, effective, summary: str 
         try:
             old = load_all(old_dir)
         except DataError as e:
-            fail([str(p) for p in e.problems], f"The data in {previous} cannot be read, so it cannot be compared:")
+            fail([p.told() for p in e.problems], f"The data in {previous} cannot be read, so it cannot be compared:")
     changes = diff_mod.sentences(diff_mod.compare(old, new), new)
     if not changes:
         click.echo(f"No changes to the policy since {previous}.")
@@ -59,8 +59,8 @@ def diff(project: Project, previous: str, record: bool, effective, summary: str 
     for line in changes:
         click.echo(f"- {line}")
     if record:
-        _record(project, effective.date(), summary, changes)
-        click.echo(f"Recorded as the version in effect from {effective.date().isoformat()} in data/program.yaml.")
+        _record(project, effective, summary, changes)
+        click.echo(f"Recorded as the version in effect from {effective.isoformat()} in data/program.yaml.")
 
 
 def _is_text(value: str) -> bool:
@@ -108,7 +108,7 @@ def _record(project: Project, effective: dt.date, summary: str, changes: list[st
         try:
             load_all(trial)
         except DataError as e:
-            fail([str(p) for p in e.problems], unchanged)
+            fail([p.told() for p in e.problems], unchanged)
     try:
         write_atomically(path, new_text.encode("utf-8"), mode=path.stat().st_mode & 0o7777)
     except OSError as e:

@@ -120,4 +120,29 @@ def on_serve(server, config: MkDocsConfig, builder):
     project = Path(config.config_file_path).parent
     for folder in ("data", "generator"):
         server.watch(str(project / folder))
+    server.builder = _showing_errors(server.builder, Path(config.site_dir))
     return server
+
+
+def on_build_error(error: Exception) -> None:
+    build.last_problem = str(error)  # for the preview's error page (this module is loaded anew for each rebuild)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    build.last_problem = None
+
+
+def _showing_errors(rebuild, site_dir: Path):
+    """A rebuild that fails does not leave the browser waiting (MkDocs holds every request until a build
+    succeeds): every page of the served folder becomes a page with the same plain message as the
+    terminal's. The preview serves it with its live-reload script, so it reloads by itself once fixed."""
+    def rebuild_or_show_error():
+        try:
+            rebuild()
+        except Exception as e:  # MkDocs has said the build's own message (file, line, fix) in the terminal
+            message = build.last_problem or str(e)
+            template = (Path(__file__).parent / "templates" / "preview-error.html.j2").read_text(encoding="utf-8")
+            page = template.replace("{{ message }}", str(escape(message))).encode("utf-8")
+            for html in [*site_dir.rglob("*.html"), site_dir / "404.html"]:
+                html.write_bytes(page)
+    return rebuild_or_show_error

@@ -22,10 +22,16 @@ class Problem:
     line: int | None
     what: str
     fix: str = ""
+    shown: str = ""
+    """More to see, on the lines below the message (like the source's words closest to a quote)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.what}" + (f" — {self.fix}" if self.fix else "")
+
+    def told(self) -> str:
+        """The message with what it shows below it, as the commands print it."""
+        return str(self) + (f"\n      {self.shown}" if self.shown else "")
 
 
 class DataError(Exception):
@@ -38,7 +44,7 @@ class DataError(Exception):
     def message(self) -> str:
         count = len(self.problems)
         head = f"The policy data has {count} problem{'s' if count != 1 else ''}. Nothing was published."
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        return "\n".join([head, *(f"  {p.told()}" for p in self.problems)])
 
 
 # ---------------------------------------------------------------- where in the model an error is
@@ -147,8 +153,8 @@ def _problems(e: dict, cls: type, located: Located, label: str) -> list[Problem]
                            f"add a line  {key}: ...  here", parent_loc)
         allowed = list(parent.model_fields) if parent else []
         close = [c for c in difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) if c != key]
-        return problem(f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else
-                       ("the keys allowed here are: " + ", ".join(allowed) if allowed else "remove it"))
+        return [Problem(label, located.key_line(loc), f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else
+                        ("the keys allowed here are: " + ", ".join(allowed) if allowed else "remove it"))]
     if kind == "union_tag_invalid":
         field = ctx["discriminator"].strip("'")
         return problem(f"{_describe(loc + (field,))}: '{ctx['tag']}' is not one of the allowed values",

@@ -144,13 +144,17 @@ def answers_for(hb: Handbook, answers: dict[str, str]) -> dict:
     return out
 
 
-def run(hb: Handbook, item: Loaded, decision_table: dict | None = None) -> list[str]:
-    """Nothing when the scenario gives what it expects; else one sentence saying what differs and why."""
+def evaluate_item(hb: Handbook, item: Loaded, decision_table: dict):
+    """What the policy gives for one scenario (the self-check's evaluator, on the scenario's day)."""
     from .selfcheck import evaluate
 
+    return evaluate(decision_table, answers_for(hb, item.answers), item.scenario.today)
+
+
+def run(hb: Handbook, item: Loaded, decision_table: dict | None = None) -> list[str]:
+    """Nothing when the scenario gives what it expects; else one sentence saying what differs and why."""
     s = item.scenario
-    t = decision_table or table(hb)
-    got = evaluate(t, answers_for(hb, item.answers), s.today)
+    got = evaluate_item(hb, item, decision_table or table(hb))
     wrong = []
     if got.id != s.outcome:
         wrong.append(f"expected the outcome '{s.outcome}' but the policy gives '{got.id}'")

@@ -44,12 +44,20 @@ _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 
+KEY = "\0key"
+"""Marks the line of a key itself in Located.lines, beside the line of its value."""
+
+
 @dataclass
 class Located:
     """A parsed YAML file: the plain value, and the line of every path in it."""
 
     value: Any
     lines: dict[tuple, int] = field(default_factory=dict)
+
+    def key_line(self, path: tuple) -> int | None:
+        """The line of the key that names `path` (for a nested block, the line above its first entry)."""
+        return self.lines.get(tuple(path) + (KEY,)) or self.line(path)
 
     def line(self, path: tuple) -> int | None:
         """The line of `path`, or of its nearest parent that has one."""
@@ -148,6 +156,7 @@ def _build(node, path, lines, problems, file, loader):
                                         "keep one of them and delete the other"))
                 continue
             out[key] = _build(value_node, path + (key,), lines, problems, file, loader)
+            lines[path + (key, KEY)] = key_line  # a nested block starts a line below its key
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), lines, problems, file, loader) for i, item in enumerate(node.value)]

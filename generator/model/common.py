@@ -3,7 +3,7 @@ model states a broken rule (Broken, report) so the loader can point at the exact
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Iterable, NamedTuple, Optional, TypeVar
+from typing import Annotated, Any, Iterable, NamedTuple, Optional, TypeVar, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -44,7 +44,7 @@ def _as_list(value):
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)  # field docs go into the schema
 
 
 # ---------------------------------------------------------------- broken rules, with where they are
@@ -107,7 +107,7 @@ class Cite(Model):
     """The source's own words, copied exactly (typos too); checked against the source file."""
 
 
-Cites = Annotated[list[Cite], BeforeValidator(_as_list), Field(min_length=1)]
+Cites = Annotated[list[Cite], BeforeValidator(_as_list, json_schema_input_type=Union[Cite, list[Cite]]), Field(min_length=1)]
 
 
 class Entry(Model):

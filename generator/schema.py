@@ -1,0 +1,44 @@
+"""`python -m generator schema`: the JSON Schema of every data file, from the model, into schema/.
+
+Editors that use the YAML language server (VS Code's YAML extension and others) read the schema named
+on the first line of each data file (`# yaml-language-server: $schema=../schema/<file>.json`) and
+underline a misspelt key or a wrong value as staff type; each field's docs show on hover.
+tests/test_schema.py keeps the committed schema in step with the model.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from . import model, scenarios
+from .command import Project, say, write_atomically
+
+FOLDER = "schema"
+
+
+def schemas() -> dict[str, str]:
+    """File name in schema/ -> the schema's text, for every data file."""
+    files = {**model.FILES, "scenarios": scenarios.Scenarios}
+    out = {}
+    for name, cls in files.items():
+        schema = cls.model_json_schema(mode="validation")
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{name}.yaml", **schema}
+        out[f"{name}.json"] = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return out
+
+
+def header(name: str) -> str:
+    return f"# yaml-language-server: $schema=../{FOLDER}/{name}.json\n"
+
+
+@click.command()
+@click.pass_obj
+def schema(project: Project) -> None:
+    """Write the JSON Schema of each data file into schema/, for editors that check YAML as you type."""
+    folder = project.root / FOLDER
+    folder.mkdir(exist_ok=True)
+    for name, text in schemas().items():
+        write_atomically(folder / name, text.encode("utf-8"))
+    say(f"Wrote {len(schemas())} schemas into {FOLDER}/. Editors with the YAML language server use them as you type.")

@@ -1,0 +1,36 @@
+"""`python -m generator review` (issue 12, point 8): one HTML page with the pages that change, before and
+after side by side, and each scenario's result before and after; through the real command line."""
+from __future__ import annotations
+
+import re
+import shutil
+
+from tests.test_staff_messages import cli, edit
+
+
+def test_the_review_page_shows_changed_pages_and_scenario_results(project, tmp_path):
+    before = tmp_path / "before"
+    shutil.copytree(project / "data", before / "data")
+    edit(project, "tiers.yaml", 'name: "Focus Groups"', 'name: "Focus Circles"')
+    edit(project, "eligibility.yaml", 'rule: {question: case-dismissed, at_least: "1 year"}',
+         'rule: {question: case-dismissed, at_least: "5 years"}')
+    out = tmp_path / "review.html"
+    result = cli(project, "review", "--against", str(before), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page).replace("&nbsp;", " ")
+    assert "Focus Circles" in text and "Focus Groups" in text  # after and before, side by side
+    assert 'class="diff"' in page
+    assert '<tr class="changed"><td>Meets every requirement</td>' in page  # 5 years after a 2024 dismissal: no longer met
+    assert "page" in result.stderr and "scenario result" in result.stderr
+
+
+def test_review_of_no_change_and_of_an_unknown_version(project, tmp_path):
+    before = tmp_path / "before"
+    shutil.copytree(project / "data", before / "data")
+    out = tmp_path / "review.html"
+    result = cli(project, "review", "--against", str(before), "--out", str(out))
+    assert result.returncode == 0 and "No page changes." in out.read_text(encoding="utf-8")
+    assert "0 pages and 0 scenario results change" in result.stderr
+    result = cli(project, "review", "--against", "no-such-version")
+    assert result.returncode == 2 and "is neither a folder nor a saved version" in result.stderr
