@@ -56,6 +56,7 @@ def _replace_bytes(old: bytes, new: bytes) -> Callable[[Path], None]:
 
 
 TIER_II = "    name: Tier II\n"
+TIER_II_LINE = (ROOT / "data/tiers.yaml").read_text(encoding="utf-8").split("\n").index(TIER_II.rstrip("\n")) + 1
 ACTIVITY = '      - {id: focus-groups, name: "Focus Groups"}\n'
 STEP_WHO = "        who: pbp-sws\n"
 PRIDE = '    activities:\n      - {id: pride-trainings, name: "Parent Resources for Information, Development and Education (PRIDE) trainings"}\n'
@@ -88,7 +89,7 @@ CASES = [
     Case("text starting with an asterisk", "tiers.yaml", (TIER_II, "    name: *Tier II\n"), "name: *Tier II",
         "text starts with * , which YAML reads as a reference to something else — put the whole text in double quotes, like  name: \"*Tier II\""),
     Case("duplicate key", "tiers.yaml", (TIER_II, TIER_II + "    name: Tier Two\n"), "name: Tier Two",
-        "the key 'name' appears twice here (first on line 20) — keep one of them and delete the other"),
+        f"the key 'name' appears twice here (first on line {TIER_II_LINE}) — keep one of them and delete the other"),
     Case("unsafe python tag", "tiers.yaml", (TIER_II, "    name: !!python/object:os.system [echo hi]\n"), "!!python/object",
         "the tag !!python/object:os.system is not allowed here (words starting with ! are YAML tags) — remove it: write plain text, lists and keys only"),
     Case("custom tag", "tiers.yaml", (TIER_II, "    name: !important Tier II\n"), "!important",
