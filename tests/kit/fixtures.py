@@ -48,6 +48,20 @@ def browser_page(browser):
     context.close()
 
 
+@pytest.fixture
+def phone(browser_page):
+    """A phone-sized page (360 px wide): the kit's browser_page."""
+    return browser_page
+
+
+@pytest.fixture
+def laptop(browser):
+    """A page in a fresh laptop-sized context (1280 px wide)."""
+    context = new_context(browser, viewport={"width": 1280, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(autouse=True)
 def _quiet_mkdocs_logs(caplog):
     caplog.set_level(logging.WARNING, logger="mkdocs")
