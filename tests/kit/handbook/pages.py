@@ -53,7 +53,14 @@ def check_selection(site: Path, hb: Handbook) -> None:
     uri, words = "selection.md", strings_for(hb.program)
     art = article(site, uri)
     procs = hb.selection.procedures
-    same("selection › procedures", headings(art.find_all("h2"), "h2"), [(p.id, p.title) for p in procs])
+    contacts = hb.eligibility.self_check.contacts
+    same("selection › procedures", headings(art.find_all("h2"), "h2"),
+         [(p.id, p.title) for p in procs] + ([("contacts", words["self_check_contacts_title"])] if contacts else []))
+    if contacts:  # whom to contact: every detail of every contact, under its own heading
+        shown = norm(" ".join(t.get_text(" ") for t in after(art.find_all("h2")[len(procs)], ("h2",))))
+        for c in contacts:
+            for value in (c.name, c.area, c.phone, c.email, c.hours):
+                assert value is None or norm(value) in shown, f"selection › contacts: {value!r} is not shown"
     same("selection › intro", intro_shown(before_first(art, "h2"), uri, words), entries(hb, hb.selection.intro))
     roles = {r.id: r for r in hb.roles.roles}
     for h2, proc in zip(art.find_all("h2"), procs):
