@@ -140,7 +140,10 @@ def _build(project: Project, site_dir: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
+    from . import pdf
+
     log_mkdocs(logging.WARNING)
+    pdf.previewing = False  # a published site always has its PDF, even after a preview in this process
     try:
         cfg = load_config(config_file=str(project.config), site_dir=str(site_dir), strict=True)
         build(cfg)
