@@ -129,3 +129,15 @@ def shown(path: Path) -> str:
         return str(path.relative_to(Path.cwd())) + "/"
     except ValueError:
         return str(path) + "/"
+
+
+AS_OF_OPTION = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                            help="Show the policy as it will be (or was) on this day, like 2027-01-01.  [default: today]")
+
+
+def use_as_of(as_of) -> None:
+    """Builds in this process and its MkDocs runs show the policy as of this day (build.AS_OF)."""
+    from .build import AS_OF
+    if as_of is not None:
+        os.environ[AS_OF] = as_of.date().isoformat()
+        say(f"Showing the policy as of {as_of.date().isoformat()}")

@@ -6,6 +6,7 @@ in the YAML always shows as text, whatever characters it holds.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import posixpath
@@ -18,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import model, registry, selfcheck
+from . import asof, model, registry, selfcheck
 from .model import Handbook
 from .strings import format_date, strings_for
 
@@ -124,6 +125,7 @@ class Renderer:
             "answer_text": answer_text,
             "answer_label": lambda ask_if: answer_text(question(ask_if.question), ask_if.answers[0]),
             "question_number": lambda qid: str(1 + [q.id for q in hb.eligibility.questions].index(qid)),
+            "coming": lambda rid: asof.coming(hb, rid),
         }
 
     def render(self, template: str, page_uri: str, prefix: str = "", **extra) -> str:
@@ -181,7 +183,8 @@ def _chapter(markdown: str, chapter_id: str) -> str:
 
 def render_site(hb: Handbook, content: dict[str, str]) -> tuple[list[Page], dict[str, str]]:
     """All generated pages, in the registry's order, and the hand-written pages (uri -> Markdown)
-    rendered with the data."""
+    rendered with the data, as of the handbook's day (asof.py; today for the data as written)."""
+    hb = asof.at(hb, dt.date.today())
     r = Renderer(hb)
     pages = []
     for entry in registry.PAGES:
