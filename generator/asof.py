@@ -81,11 +81,19 @@ def _walk(obj: Any, day: dt.date, text: Callable[[str], str]) -> tuple[Any, list
     return obj, []
 
 
-def _resolve(hb: model.Handbook, day: dt.date) -> model.Handbook:
+def _resolve(hb: model.Handbook, day: dt.date, fill_texts: bool = True) -> model.Handbook:
     files = {name: _walk(getattr(hb, name), day, lambda s: s)[0] for name in model.FILES}
+    if not fill_texts:
+        return hb.model_copy(update=files)
     values = rule_values(files["eligibility"], strings_for(hb.program))
     files = {name: _walk(value, day, lambda s: fill(s, values))[0] for name, value in files.items()}
     return hb.model_copy(update=files)
+
+
+def values_at(hb: model.Handbook, day: dt.date) -> model.Handbook:
+    """The data as written, but with each dated value replaced by the one in force on `day` (texts keep
+    their {placeholders}: `diff` reports the changes staff made, not the texts that follow a rule)."""
+    return _resolve(hb, day, fill_texts=False)
 
 
 def change_dates(hb: model.Handbook) -> list[dt.date]:
