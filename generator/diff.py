@@ -73,6 +73,9 @@ def _show(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return format_date(value, _WORDS.get()) if _WORDS.get() else value.isoformat()
+    if isinstance(value, model.Cite):
+        names = _NAMES.get()
+        return " › ".join(names.get(x, x) for x in (value.source, value.section)) + (f" “{value.quote}”" if value.quote else "")
     if isinstance(value, str):
         words = _WORDS.get()
         value = asof.fill(_NAMES.get().get(value, value), words.get("_values", {}))

@@ -24,6 +24,7 @@ from .selfcheck.rules import RuleKind
 from .strings import strings_for
 from .yamlread import Located
 
+HISTORY = ("program", "versions")
 QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 
 
@@ -31,9 +32,9 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def _rule_values(el: model.Eligibility) -> tuple[dict[str, int | None], dict[int, set[str]]]:
-    """({'requirement-id.field': months (None when not a duration)}, {months: the quotes cited by rules holding it})."""
-    fields: dict[str, int | None] = {}
+def _rule_values(el: model.Eligibility) -> tuple[dict[str, set[int]], dict[int, set[str]]]:
+    """({'requirement-id.field': its durations in months, every dated value}, {months: the quotes cited by rules holding it})."""
+    fields: dict[str, set[int]] = {}
     quotes: dict[int, set[str]] = {}
     for req in el.requirements:
         for name in type(req.rule).model_fields if req.rule else ():
@@ -42,7 +43,7 @@ def _rule_values(el: model.Eligibility) -> tuple[dict[str, int | None], dict[int
             for v, cites in each:
                 if isinstance(v, str) and model.DURATION.match(v):
                     months = model.duration_months(v)
-                    fields[f"{req.id}.{name}"] = months
+                    fields.setdefault(f"{req.id}.{name}", set()).add(months)
                     quotes.setdefault(months, set()).update(_norm(q) for q in [*cites, *(c.quote for c in req.cite)] if q)
     return fields, quotes
 
@@ -84,6 +85,8 @@ def stale_problems(parsed: dict, located: dict[str, Located], source_texts: dict
     problems = []
     for file, obj in parsed.items():
         for path, text, cites in _texts(obj, (), []):
+            if (file, *path[:1]) == HISTORY:
+                continue  # what was recorded about an earlier version stays as it was written
             for m in PLACEHOLDER.finditer(text):
                 if f"{m[1]}.{m[2]}" not in fields:
                     problems.append(Problem(f"data/{file}.yaml", located[file].line(path), f"'{m[0]}' names no rule value",
@@ -97,7 +100,7 @@ def stale_problems(parsed: dict, located: dict[str, Located], source_texts: dict
                 mine = {_norm(c.quote) for c in cites if c.quote}
                 if mine and not any(a in b or b in a for a in mine for b in quoted_by[months]):
                     continue  # another fact, from another passage of the sources
-                same = [f for f, v in fields.items() if v == months]
+                same = [f for f, v in fields.items() if months in v]
                 own_req = _requirement_id(parsed, file, path)
                 same = [f for f in same if f.startswith(f"{own_req}.")] or same
                 short = text if len(text) < 70 else text[:67] + "..."
