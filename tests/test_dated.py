@@ -126,6 +126,15 @@ def test_diff_record_takes_the_date_of_the_new_value_and_refuses_a_date_twice(tm
     assert "Recorded as the version in effect from 2027-01-01" in first.stdout
     assert "at least changed from 1 year to 18 months" in first.stdout
     program = (project / "data" / "program.yaml").read_text(encoding="utf-8")
+    # the page the change is on says when it changed, and the footer's "as of" is that version's date, once in effect
+    from generator import build
+    site = build.prepare(project / "data", project / "content", dt.date(2027, 1, 1))
+    changed = [p.uri for p in site.pages if "This page changed on January 1, 2027." in p.markdown]
+    assert "eligibility.md" in changed and "tiers.md" not in changed
+    assert site.as_of_text == "Policy as of January 1, 2027"
+    before = build.prepare(project / "data", project / "content", dt.date(2026, 12, 31))
+    assert not any("This page changed on" in p.markdown for p in before.pages)
+    assert before.as_of_text == "Policy as of August 12, 2011"
     again = run("--effective", "2027-01-01", "--summary", "Longer time.")
     assert again.exit_code == 1
     assert re.search(r"data/program\.yaml:\d+: a version in effect from 2027-01-01 is already recorded — add these changes", again.stderr)
