@@ -76,6 +76,11 @@ def _status(table: dict, req: dict, questions: dict, answers: dict, today: dt.da
     return Status("disputed") if got.status == "not_met" and req["disputed"] else got
 
 
+def _explain_text(version: dict, status: str) -> str:
+    """What a parent reads for a status: its `explain:` text, else the requirement's own text (table.py)."""
+    return version["explain"].get(status, version["text"])
+
+
 def _matches(when: dict | None, req: dict, status: str) -> bool:
     return when is None or (status in when["status"] and when.get("strength") in (None, req["strength"])
                             and when.get("kind") in (None, req["kind"]))
@@ -88,7 +93,7 @@ def evaluate(table: dict, answers: dict, today: dt.date) -> Outcome:
     outcome = next(o for o in table["outcomes"] if o["when"] is None or any(_matches(o["when"], req, s.status) for req, s in pairs))
     when = outcome["when"]
     changes = [_change(req, today, s) for req, s in pairs]
-    results = [Result(req["id"], s.status, s.training_date, s.partner_date, in_force(req, today)["explain"][s.status],
+    results = [Result(req["id"], s.status, s.training_date, s.partner_date, _explain_text(in_force(req, today), s.status),
                       when is not None and _matches(when, req, s.status),
                       dt.date.fromisoformat(c["from"]) if c else None, c["text"] if c else "")
                for (req, s), c in zip(pairs, changes)]

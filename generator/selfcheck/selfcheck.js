@@ -71,7 +71,7 @@
         c = change(req, today, got);
       if (got.status === "not_met" && req.disputed) got = { status: "disputed" };
       return { requirement: req.id, status: got.status, training_date: got.training_date || null,
-        partner_date: got.partner_date || null, explain: v.explain[got.status], decides: false,
+        partner_date: got.partner_date || null, explain: v.explain[got.status] || v.text, decides: false,
         change: c ? day(c.from) : null, change_text: c ? c.text : "" };
     });
     var outcome = T.outcomes.filter(function (o) {

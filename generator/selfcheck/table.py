@@ -22,13 +22,15 @@ if TYPE_CHECKING:
 PREFIX = "self_check_"
 EXPLAIN_FOR = {"met": ("met",), "not_met": ("not_met",), "disputed": ("disputed", "not_met"), "unknown": ("unknown",), "not_applicable": ("not_applicable",),
                "wait_training": ("wait",), "wait_partner": ("train_now", "wait")}
-"""Each status a requirement can have, and the `explain:` texts a parent reads for it, first found first
-(the requirement's own text when it has none of them)."""
+"""Each status a requirement can have, and the `explain:` texts a parent reads for it, first found first.
+A status with none of them is left out of the table: the evaluators fall back to the requirement's own
+text (left out, not repeated, to keep the self-check page within its size budget)."""
 
 
 def _explain(req) -> dict[str, str]:
     given = req.explain.model_dump() if req.explain else {}
-    return {status: next((given[k] for k in keys if given.get(k)), req.text) for status, keys in EXPLAIN_FOR.items()}
+    found = {status: next((given[k] for k in keys if given.get(k)), None) for status, keys in EXPLAIN_FOR.items()}
+    return {status: text for status, text in found.items() if text}
 
 
 def _unsure(el, q) -> list[str]:
