@@ -5,7 +5,9 @@ it before anything is written.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -14,8 +16,19 @@ import jinja2
 
 from . import pages as pages_mod
 from . import registry
+from .asof import at
 from .load import DataError, Handbook, load_all, read_yaml
 from .strings import format_date, strings_for
+
+
+AS_OF = "HANDBOOK_AS_OF"
+"""The environment variable that sets the day a build shows the policy as of (YYYY-MM-DD; `publish
+--as-of` and `preview --as-of` set it; today when unset)."""
+
+
+def as_of_day() -> dt.date:
+    value = os.environ.get(AS_OF)
+    return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
 class BuildProblem(Exception):
@@ -41,7 +54,10 @@ class Site:
 
     @property
     def as_of_text(self) -> str:
-        return self.words["as_of"].replace("{date}", format_date(self.handbook.program.as_of, self.words))
+        """The footer's "as of": the latest version of the policy in effect on the handbook's day."""
+        program, day = self.handbook.program, self.handbook.day
+        dates = [v.effective for v in program.versions if v.effective <= day] or [program.as_of]
+        return self.words["as_of"].replace("{date}", format_date(max(dates), self.words))
 
     @property
     def site_name(self) -> str:
@@ -66,9 +82,10 @@ last_problem: str | None = None
 """The message of the last build that failed, kept here for the preview's error page (hooks.py)."""
 
 
-def prepare(data_dir: Path, docs_dir: Path) -> Site:
+def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
+    """The site as of `day` (else the AS_OF environment variable, else today)."""
     try:
-        hb = load_all(data_dir)
+        hb = at(load_all(data_dir), day or as_of_day())
     except DataError as e:
         raise BuildProblem(e.message()) from None
     content = {p.relative_to(docs_dir).as_posix(): _read_page(p, docs_dir) for p in sorted(docs_dir.rglob("*.md"))}

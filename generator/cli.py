@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .command import DATA_PROBLEM, Project, check_data, log_mkdocs, os_problem, say
+from .command import AS_OF_OPTION, DATA_PROBLEM, Project, check_data, log_mkdocs, os_problem, say, use_as_of
 from .add_source import add_source
 from .diff_command import diff
 from .load import DataError, load_all
@@ -75,8 +75,9 @@ def check(project: Project) -> None:
 @main.command()
 @click.option("--port", default=8000, show_default=True, help="The port to serve the preview on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve the preview on.")
+@AS_OF_OPTION
 @click.pass_obj
-def preview(project: Project, port: int, host: str) -> None:
+def preview(project: Project, port: int, host: str, as_of) -> None:
     """Show the handbook at http://127.0.0.1:8000 while you edit.
 
     It rebuilds when anything in data/, content/ or generator/ (the templates) changes. A mistake in
@@ -84,6 +85,7 @@ def preview(project: Project, port: int, host: str) -> None:
     running: fix it, save, and the
     page updates. Stop it with Ctrl+C.
     """
+    use_as_of(as_of)
     log_mkdocs(logging.INFO)
     while True:
         try:

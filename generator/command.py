@@ -166,3 +166,15 @@ class StaffDate(click.ParamType):
 
 def spoken_date(date) -> str:
     return f"{date:%B} {date.day}, {date.year}"
+
+
+AS_OF_OPTION = click.option("--as-of", "as_of", type=StaffDate(), default=None,
+                            help="Show the policy as it will be (or was) on this day, like 2027-01-01 or \"January 1, 2027\".  [default: today]")
+
+
+def use_as_of(as_of) -> None:
+    """Builds in this process and its MkDocs runs show the policy as of this day (build.AS_OF)."""
+    from .build import AS_OF
+    if as_of is not None:
+        os.environ[AS_OF] = as_of.isoformat()
+        say(f"Showing the policy as of {as_of.isoformat()}")

@@ -7,17 +7,19 @@ sentences come from the interface words (generator/locales/<language>.yaml, keys
 """
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from . import model, registry
+from . import asof, model, registry
 from .model import Handbook
-from .strings import strings_for
+from .strings import format_date, strings_for
 
 LABEL_FIELDS = ("name", "title", "term", "text", "id")
 """The field that names an entry in a sentence, first found wins."""
@@ -25,6 +27,9 @@ RENAME_FIELDS = ("name", "title", "term")
 """A change to one of these is a rename."""
 SKIP = {("program", "versions")}
 """Paths the comparison leaves out: the recorded history itself."""
+_NAMES: contextvars.ContextVar[dict] = contextvars.ContextVar("names", default={})
+"""While comparing: every entry's id -> the words people know it by (its short name, name or title)."""
+_WORDS: contextvars.ContextVar[dict] = contextvars.ContextVar("words", default={})
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,14 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return format_date(value, _WORDS.get()) if _WORDS.get() else value.isoformat()
+    if isinstance(value, model.Cite):
+        names = _NAMES.get()
+        return " › ".join(names.get(x, x) for x in (value.source, value.section)) + (f" “{value.quote}”" if value.quote else "")
+    if isinstance(value, str):
+        words = _WORDS.get()
+        value = asof.fill(_NAMES.get().get(value, value), words.get("_values", {}))
+        return re.sub(r"\{([a-z_]+)\}", lambda m: words["change_placeholder"].format(name=_words(m[1])), value) if words else value
     if isinstance(value, (list, tuple)):
         return ", ".join(_show(v) for v in value)
     if isinstance(value, BaseModel):
@@ -75,12 +87,35 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _names(*hbs: Handbook) -> dict[str, str]:
+    """Every entry's id and the words people know it by: a source's short name, else its label."""
+    out = {}
+    for hb in hbs:
+        for name in model.FILES:
+            for _, v in model.walk(getattr(hb, name)):
+                if isinstance(v, BaseModel) and isinstance(getattr(v, "id", None), str):
+                    label = getattr(v, "short", None) or getattr(v, "plain", None) or _label(v)
+                    if label and label != v.id:
+                        out[v.id] = label
+    return out
+
+
 def compare(old: Handbook, new: Handbook) -> list[Change]:
-    """Every change from `old` to `new`, in the order of the data files."""
-    changes: list[Change] = []
-    for name in model.FILES:
-        _compare(getattr(old, name), getattr(new, name), (name,), (name,), None, changes)
-    return changes
+    """Every change from `old` to `new`, in the order of the data files, as people read them: both as
+    of the last date a value of `new` takes effect (or today), ids shown by their names, dates in words,
+    {placeholders} described."""
+    day = max([dt.date.today(), *asof.change_dates(new)])
+    old, new = asof.values_at(old, day), asof.values_at(new, day)
+    t = strings_for(new.program)
+    names, words = _NAMES.set(_names(old, new)), _WORDS.set(t | {"_values": asof.rule_values(new.eligibility, t)})
+    try:
+        changes: list[Change] = []
+        for name in model.FILES:
+            _compare(getattr(old, name), getattr(new, name), (name,), (name,), None, changes)
+        return changes
+    finally:
+        _NAMES.reset(names)
+        _WORDS.reset(words)
 
 
 def _compare(old: Any, new: Any, path: tuple, where: tuple, field: str | None, out: list[Change]) -> None:
@@ -170,10 +205,11 @@ def _reword(old: Any, new: Any, path: tuple, where: tuple, field: str, out: list
 def sentences(changes: list[Change], hb: Handbook) -> list[str]:
     """Each change as a sentence in the program's own words."""
     t = strings_for(hb.program)
+    values = asof.rule_values(asof.values_at(hb, max([dt.date.today(), *asof.change_dates(hb)])).eligibility, t)
     pages = _page_titles(hb, t)
     out = []
     for c in changes:
-        place = [pages.get(c.where[0], c.where[0])] + [t["change_quoted"].format(text=w) for w in c.where[1:]]
+        place = [pages.get(c.where[0], c.where[0])] + [t["change_quoted"].format(text=asof.fill(w, values)) for w in c.where[1:]]
         # values of more than a few words are quoted so the sentence reads clearly ("from 1 year to 18 months" needs none)
         show = lambda v: t["change_nothing"] if not v else t["change_quoted"].format(text=v) if c.kind == "changed" and len(v.split()) > 3 else v
         out.append(t[f"change_{c.kind}"].format(where=t["change_separator"].join(place), what=c.what, old=show(c.old), new=show(c.new)))

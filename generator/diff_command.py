@@ -19,14 +19,16 @@ import click
 
 from . import diff as diff_mod
 from .command import Project, StaffDate, fail, load, os_problem, say, write_atomically
-from .load import DataError, load_all
+from .asof import change_dates
+from .load import DataError, Handbook, load_all
 
 
 @click.command()
 @click.argument("previous", default="HEAD")
 @click.option("--record", is_flag=True, help="Write the changes into data/program.yaml as a new version.")
 @click.option("--effective", type=StaffDate(), default=None,
-              help="With --record: the date the new version takes effect, like 2026-12-01, 12/01/2026 or \"December 1, 2026\".")
+              help="With --record: the date the new version takes effect, like 2026-12-01, 12/01/2026 or \"December 1, 2026\" "
+                   "(the date of the data's new dated value when it has one).")
 @click.option("--summary", default=None, help="With --record: one sentence saying what the new version is about.")
 @click.pass_obj
 def diff(project: Project, previous: str, record: bool, effective, summary: str | None) -> None:
@@ -38,7 +40,7 @@ def diff(project: Project, previous: str, record: bool, effective, summary: str 
     With --record, the changes are written into data/program.yaml under `versions:` with the
     date they take effect, and the handbook's "What changed" page shows them.
     """
-    if record and (effective is None or not summary):
+    if record and not summary:
         raise click.UsageError("--record needs --effective DATE and --summary TEXT")
     if summary is not None and not _is_text(summary):
         raise click.BadParameter("it holds a character that is not text (often from pasting out of another program); "
@@ -59,8 +61,30 @@ def diff(project: Project, previous: str, record: bool, effective, summary: str 
     for line in changes:
         click.echo(f"- {line}")
     if record:
-        _record(project, effective, summary, changes)
-        click.echo(f"Recorded as the version in effect from {effective.isoformat()} in data/program.yaml.")
+        day = _effective(project, old, new, effective)
+        _record(project, day, summary, changes)
+        click.echo(f"Recorded as the version in effect from {day.isoformat()} in data/program.yaml.")
+
+
+def _effective(project: Project, old: Handbook, new: Handbook, given: dt.date | None) -> dt.date:
+    """The date a recorded version takes effect: the one given, which must be the date of the data's new
+    dated values when there are any, and must not be recorded already."""
+    recorded = {v.effective for v in new.program.versions}
+    new_dates = sorted(set(change_dates(new)) - set(change_dates(old)) - recorded)
+    if given is None and len(new_dates) != 1:
+        raise click.UsageError("--record needs --effective DATE and --summary TEXT")
+    day = given or new_dates[0]
+    if new_dates and day not in new_dates:
+        raise click.UsageError(f"--effective {day.isoformat()} is not the date of the new value in the data "
+                               f"({', '.join(d.isoformat() for d in new_dates)}); write --effective {new_dates[-1].isoformat()}, "
+                               "or change the date in the data")
+    if day in recorded:
+        lines = [i for i, line in enumerate((project.data / "program.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                 if line.strip().removeprefix("- ").startswith(f"effective: {day.isoformat()}")]
+        fail([f"data/program.yaml:{lines[0] if lines else 1}: a version in effect from {day.isoformat()} is already recorded — "
+              "add these changes to its  changes:  list there, or record them with another --effective date"],
+             "The changes were not recorded; data/program.yaml is unchanged:")
+    return day
 
 
 def _is_text(value: str) -> bool:

@@ -17,6 +17,7 @@ from . import model
 from .crosscheck import cross_check, read_sources
 from .model import SETTINGS, Handbook
 from .problems import DataError, Problem, schema_problems
+from .stale import stale_problems
 from .yamlread import Located, parse_yaml, read_yaml
 
 __all__ = ["DataError", "Handbook", "Located", "Problem", "SETTINGS", "load_all", "parse_yaml", "read_yaml", "schema_problems"]
@@ -45,6 +46,7 @@ def load_all(data_dir: Path | str) -> Handbook:
         texts, source_problems = read_sources(parsed["sources"], located["sources"], data_dir)
         problems += source_problems
     problems += cross_check(parsed, located, texts)  # between the files that loaded, so all problems are told at once
+    problems += stale_problems(parsed, located, texts)  # sentences that restate a rule's value (stale.py)
     if problems:
         raise DataError(problems)
     return Handbook(data_dir=data_dir, source_texts=texts, **parsed)

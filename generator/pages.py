@@ -6,6 +6,7 @@ in the YAML always shows as text, whatever characters it holds.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import posixpath
@@ -18,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import model, registry, selfcheck
+from . import asof, model, registry, selfcheck
 from .model import Handbook
 from .strings import format_date, strings_for
 
@@ -124,6 +125,7 @@ class Renderer:
             "answer_text": answer_text,
             "answer_label": lambda ask_if: answer_text(question(ask_if.question), ask_if.answers[0]),
             "question_number": lambda qid: str(1 + [q.id for q in hb.eligibility.questions].index(qid)),
+            "coming": lambda rid: asof.coming(hb, rid),
         }
 
     def render(self, template: str, page_uri: str, prefix: str = "", **extra) -> str:
@@ -179,14 +181,29 @@ def _chapter(markdown: str, chapter_id: str) -> str:
     return re.sub(r"^(#{1,5}) ", r"#\1 ", markdown, flags=re.M)
 
 
+def changed_on(hb: Handbook, titles: dict[str, str]) -> dict[str, dt.date]:
+    """Each page a recorded version changed, and the date of the latest such version in effect on the
+    handbook's day: a version's changes each begin with the title of the page that shows them (diff.py)."""
+    out: dict[str, dt.date] = {}
+    for v in sorted(hb.program.versions, key=lambda v: v.effective):
+        if v.effective <= hb.day:
+            for uri, title in titles.items():
+                if any(c.startswith(title + ":") for c in v.changes):
+                    out[uri] = v.effective
+    return out
+
+
 def render_site(hb: Handbook, content: dict[str, str]) -> tuple[list[Page], dict[str, str]]:
     """All generated pages, in the registry's order, and the hand-written pages (uri -> Markdown)
-    rendered with the data."""
+    rendered with the data, as of the handbook's day (asof.py; today for the data as written)."""
+    hb = asof.at(hb, dt.date.today())
     r = Renderer(hb)
+    changed = {uri: f"\n\n{r.t['changed_on'].replace('{date}', format_date(day, r.t))}\n{{: .changed-on }}\n"
+               for uri, day in changed_on(hb, r.titles).items()}
     pages = []
     for entry in registry.PAGES:
         for uri, item in registry.expand(entry, hb) if entry.template else ():
             body = r.print_body(entry, content) if entry.gathers else r.body(entry, uri, item)
-            pages.append(Page(uri, r.titles[uri], registry.front_matter(entry) + body))
+            pages.append(Page(uri, r.titles[uri], registry.front_matter(entry) + body + changed.get(uri, "")))
     rendered = {uri: r.render_text(text, uri) for uri, text in content.items()}
     return pages, rendered

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from .command import USAGE, Project, check_data, current_umask, fail, log_mkdocs, os_problem, say, shown
+from .command import AS_OF_OPTION, USAGE, Project, use_as_of, check_data, current_umask, fail, log_mkdocs, os_problem, say, shown
 
 PROJECT_PARTS = ("data", "content", "generator", "site_overrides", "mkdocs.yml", ".git")
 """What `publish --to` may never replace."""
@@ -32,8 +32,9 @@ UNCHANGED = "Nothing was published; the published site is unchanged."
 @click.command()
 @click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The folder of the published site.  [default: site/ in the project]")
+@AS_OF_OPTION
 @click.pass_obj
-def publish(project: Project, target: Path | None) -> None:
+def publish(project: Project, target: Path | None, as_of) -> None:
     """Check the data, build the whole handbook, then replace the published site.
 
     The new site is built in a temporary folder first. The published folder is replaced only
@@ -41,6 +42,7 @@ def publish(project: Project, target: Path | None) -> None:
     """
     target = (target or project.root / "site").resolve()
     _refuse_unsafe(project, target)
+    use_as_of(as_of)
     say("Step 1 of 3: checking the data")
     check_data(project, publishing=True)
     say("Step 2 of 3: building the handbook (this takes a few seconds)")

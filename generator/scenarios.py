@@ -13,7 +13,7 @@ from typing import Optional
 
 from pydantic import Field, ValidationError
 
-from . import model
+from . import asof, model
 from .model import Handbook
 from .selfcheck import NOT_SURE
 from .problems import DataError, Problem, schema_problems
@@ -170,7 +170,7 @@ def run(hb: Handbook, item: Loaded, decision_table: dict | None = None) -> list[
 
 def explain(hb: Handbook, got) -> str:
     """Each requirement's result, the ones that decided the outcome first."""
-    titles = {r.id: r.title for r in hb.eligibility.requirements}
+    titles = {r.id: r.title for r in asof.at(hb, dt.date.today()).eligibility.requirements}  # placeholders filled
     shown = [r for r in got.results if r.decides] + [r for r in got.results if not r.decides and r.status not in ("met", "not_applicable")]
     parts = []
     for r in shown:

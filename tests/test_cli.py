@@ -90,7 +90,8 @@ def test_check_says_which_requirement_made_a_scenario_fail(project):
     line = next(l for l in result.stderr.splitlines() if "'The year of reunification is complete today'" in l)
     assert line.lstrip().startswith("data/scenarios.yaml:")
     assert "expected the outcome 'likely' but the policy gives 'train-now'" in line
-    assert "'Reunited for at least one year' allows training now, partner from 2026-12-30 (this decides it)" in line
+    # issue 12 (no stale text): the title follows the rule's new value (it was 'Reunited for at least one year')
+    assert "'Reunited for at least 18 months' allows training now, partner from 2026-12-30 (this decides it)" in line
 
 
 def test_usage_mistakes_exit_with_2(project, tmp_path):
@@ -171,7 +172,8 @@ def test_diff_with_a_git_version_says_what_changed_in_plain_words(repo):
     assert result.stdout.splitlines() == [
         "2 changes since HEAD:",
         "- Tiers: 'Tier III': activity 'Focus Groups' renamed to 'Focus Circles'",
-        "- Who can become a Parent Partner: 'Reunited for at least one year': at least changed from 1 year to 18 months",
+        # issue 12 (no stale text): the title follows the rule's new value (it was 'Reunited for at least one year')
+        "- Who can become a Parent Partner: 'Reunited for at least 18 months': at least changed from 1 year to 18 months",
     ]
 
 

@@ -57,7 +57,7 @@ CASES = [
     Case("met_by with an answer its question does not have", "eligibility.yaml", (OPEN_CASE_RULE, 'rule: {question: open-case, met_by: ["nope"]}'), 'met_by: ["nope"]',
          "'nope' is not an answer of the question 'open-case' — use one of: yes, no, not-sure"),
     Case("explain without the text its rule needs", "eligibility.yaml", _drop_lines("      wait: \"Your children need to have been home", "      train_now:"),
-         '      met: "Your children have been home with you for at least one year."',
+         '      met: "Your children have been home with you for at least {dhs-reunited-one-year.at_least}."',
          "the requirement 'dhs-reunited-one-year' needs an  explain: train_now:  text — add  train_now: \"...\"  with what a parent is told"),
     # -- policy choices and their settings
     Case("value not one of its setting's", "eligibility.yaml", ("    value: last\n", "    value: final\n"), "value: final",

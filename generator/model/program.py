@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
-from .common import Entry, Model, Text
+from .common import Broken, Entry, Model, Text, report
 
 
 class Terms(Model):
@@ -23,6 +23,14 @@ class Version(Model):
     """What changed from the version before, in plain words (written by `python -m generator diff --record`)."""
 
 
+def _one_version_a_day(versions: list[Version]) -> list[Version]:
+    seen: dict = {}
+    report(Broken((i, "effective"), f"the date {v.effective.isoformat()} is recorded twice (also entry {seen[v.effective] + 1})",
+                  "merge the two versions into one: put all their  changes:  under the first")
+           for i, v in enumerate(versions) if seen.setdefault(v.effective, i) != i)
+    return versions
+
+
 class Program(Model):
     name: Text
     short_name: Text
@@ -31,6 +39,6 @@ class Program(Model):
     summary: Text
     terms: Terms
     about: list[Entry] = Field(min_length=1)
-    versions: list[Version] = Field(default_factory=list)
+    versions: Annotated[list[Version], AfterValidator(_one_version_a_day)] = Field(default_factory=list)
     strings: dict[str, Text] = Field(default_factory=dict)
     """Overrides of the interface words in generator/strings/<language>.yaml."""

@@ -28,6 +28,10 @@ class Result:
     """The text a parent reads about it, before its dates are filled in (`explanation` fills them)."""
     decides: bool = False
     """Whether this result is one that gives the outcome (the outcome's `when` matches it)."""
+    change: dt.date | None = None
+    """The day the rule changes, when that is after today and on or before the date this result gives."""
+    change_text: str = ""
+    """The requirement's text from that day."""
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,20 @@ def _gated(question: dict, answers: dict) -> str | None:
     return None
 
 
+def in_force(req: dict, today: dt.date) -> dict:
+    """The requirement's rule and texts in force on `today`: its last `dated` version from on or before
+    today, else its own."""
+    return next((v for v in reversed(req["dated"]) if dt.date.fromisoformat(v["from"]) <= today), req)
+
+
+def _change(req: dict, today: dt.date, status: Status) -> dict | None:
+    """The first version of the rule that starts after today and on or before the date the result gives."""
+    until = status.partner_date or status.training_date
+    return next((v for v in req["dated"] if until and today < dt.date.fromisoformat(v["from"]) <= until), None)
+
+
 def _status(table: dict, req: dict, questions: dict, answers: dict, today: dt.date) -> Status:
-    rule = req["rule"]
+    rule = in_force(req, today)["rule"]
     question = questions[rule["question"]]
     closed = _gated(question, answers)
     if closed:
@@ -58,6 +74,11 @@ def _status(table: dict, req: dict, questions: dict, answers: dict, today: dt.da
     answer = answers.get(question["id"])
     got = KINDS[rule["kind"]].status(rule, answer, answer in question["unsure"], table["settings"], today)
     return Status("disputed") if got.status == "not_met" and req["disputed"] else got
+
+
+def _explain_text(version: dict, status: str) -> str:
+    """What a parent reads for a status: its `explain:` text, else the requirement's own text (table.py)."""
+    return version["explain"].get(status, version["text"])
 
 
 def _matches(when: dict | None, req: dict, status: str) -> bool:
@@ -71,8 +92,11 @@ def evaluate(table: dict, answers: dict, today: dt.date) -> Outcome:
     pairs = [(req, _status(table, req, questions, answers, today)) for req in table["requirements"] if req["rule"]]
     outcome = next(o for o in table["outcomes"] if o["when"] is None or any(_matches(o["when"], req, s.status) for req, s in pairs))
     when = outcome["when"]
-    results = [Result(req["id"], s.status, s.training_date, s.partner_date, req["explain"][s.status],
-                      when is not None and _matches(when, req, s.status)) for req, s in pairs]
+    changes = [_change(req, today, s) for req, s in pairs]
+    results = [Result(req["id"], s.status, s.training_date, s.partner_date, _explain_text(in_force(req, today), s.status),
+                      when is not None and _matches(when, req, s.status),
+                      dt.date.fromisoformat(c["from"]) if c else None, c["text"] if c else "")
+               for (req, s), c in zip(pairs, changes)]
     strength = (when or {}).get("strength")
     waiting = [r for (req, _), r in zip(pairs, results) if r.status.startswith("wait_") and strength in (None, req["strength"])]
     return Outcome(
@@ -93,5 +117,8 @@ def fill(text: str, table: dict, training: dt.date | None, partner: dt.date | No
 
 
 def explanation(table: dict, result: Result) -> str:
-    """What a parent reads about one requirement, dates filled in."""
-    return fill(result.explain, table, result.training_date, result.partner_date)
+    """What a parent reads about one requirement, dates filled in, and the rule's change if it changes first."""
+    text = fill(result.explain, table, result.training_date, result.partner_date)
+    if result.change:
+        text += " " + table["words"]["rule_changes"].replace("{date}", format_date(result.change, table)).replace("{text}", result.change_text)
+    return text

@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal, NamedTuple, Optional, Union
 from pydantic import Discriminator, Field, Tag
 
 from ..model.common import Broken, Duration, Id, Model, duration_months
+from ..model.dated import dated, versions
 
 
 NOT_SURE = "not-sure"
@@ -92,7 +93,8 @@ def month_day(year: int, month: int, month_only_day: str) -> dt.date:
 @register
 class AnswerRule(RuleKind):
     """Met by some answers of a choice question."""
-    met_by: list[Id] = Field(min_length=1)
+    met_by: dated(Annotated[list[Id], Field(min_length=1)])
+    """The answers that meet it; dated when they change on a date (model/dated.py)."""
     kind: Literal["answer"] = "answer"
     wrong_question: ClassVar[tuple[str, str]] = ("'{question}' is a date question, so it needs  at_least:  not  met_by:",
                                                  "write  at_least: 1 year  (or another duration)")
@@ -110,8 +112,9 @@ class AnswerRule(RuleKind):
         return ["not_met"]
 
     def problems(self, values: list[str]) -> list[Broken]:
-        return [Broken(("met_by", k), f"'{v}' is not an answer of the question '{self.question}'", "use one of: " + ", ".join(values))
-                for k, v in enumerate(self.met_by) if v not in values]
+        each = [((day, "value"), d.value) for day, d in versions(self.met_by)] or [((), self.met_by)]
+        return [Broken(("met_by", *at, k), f"'{v}' is not an answer of the question '{self.question}'", "use one of: " + ", ".join(values))
+                for at, met_by in each for k, v in enumerate(met_by) if v not in values]
 
     def meets(self, values: list[str]) -> list[str]:
         return list(self.met_by)
@@ -120,8 +123,9 @@ class AnswerRule(RuleKind):
 @register
 class TimeRule(RuleKind):
     """Met when at least some time has passed since the month and year a date question gives."""
-    at_least: Duration
-    training_after: Optional[Duration] = None
+    at_least: dated(Duration)
+    """The time; dated when it changes on a date (model/dated.py)."""
+    training_after: Optional[dated(Duration)] = None
     kind: Literal["time"] = "time"
     asks: ClassVar[str] = "month_year"
     wrong_question: ClassVar[tuple[str, str]] = ("'{question}' is not a month_year question, so it cannot have  at_least:",

@@ -50,15 +50,29 @@
       (!w.kind || w.kind === req.kind));
   }
 
+  function day(iso) { var p = iso.split("-"); return { y: +p[0], m: +p[1], d: +p[2] }; }
+
+  // The rule and texts in force on today: the last dated version from on or before today, else the requirement's own.
+  function inForce(req, today) {
+    var v = req.dated.filter(function (x) { return n(day(x.from)) <= n(today); });
+    return v.length ? v[v.length - 1] : req;
+  }
+
+  // The first version that starts after today and on or before the date the result gives (twin of evaluate.py).
+  function change(req, today, got) { var until = got.partner_date || got.training_date;
+    return req.dated.filter(function (x) { return until && n(today) < n(day(x.from)) && n(day(x.from)) <= n(until); })[0] || null; }
+
   function evaluate(T, A, today) {
     var Q = {};
     T.questions.forEach(function (x) { Q[x.id] = x; });
     var reqs = T.requirements.filter(function (r) { return r.rule; }), results = reqs.map(function (req) {
-      var rule = req.rule, x = Q[rule.question], closed = gated(x, A), a = A[x.id],
-        got = closed ? { status: closed } : RULES[rule.kind](rule, a, x.unsure.indexOf(a) >= 0, T.settings, today);
+      var v = inForce(req, today), rule = v.rule, x = Q[rule.question], closed = gated(x, A), a = A[x.id],
+        got = closed ? { status: closed } : RULES[rule.kind](rule, a, x.unsure.indexOf(a) >= 0, T.settings, today),
+        c = change(req, today, got);
       if (got.status === "not_met" && req.disputed) got = { status: "disputed" };
       return { requirement: req.id, status: got.status, training_date: got.training_date || null,
-        partner_date: got.partner_date || null, explain: req.explain[got.status], decides: false };
+        partner_date: got.partner_date || null, explain: v.explain[got.status] || v.text, decides: false,
+        change: c ? day(c.from) : null, change_text: c ? c.text : "" };
     });
     var outcome = T.outcomes.filter(function (o) {
       return !o.when || results.some(function (res, i) { return matches(o.when, reqs[i], res.status); });
@@ -83,14 +97,15 @@
 
   function sub(s, k, v) { return String(s).split("{" + k + "}").join(v); }
   function e(s) {
-    return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
-    });
+    return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
-  function date(d) {
-    return d ? sub(sub(sub(T.date_format, "month", T.months[d.m - 1]), "day", d.d), "year", d.y) : "";
-  }
+  function date(d) { return d ? sub(sub(sub(T.date_format, "month", T.months[d.m - 1]), "day", d.d), "year", d.y) : ""; }
   function fill(s, tr, pa) { return sub(sub(s, "training_date", date(tr)), "partner_date", date(pa)); }
+  // What a parent reads about one result (twin of evaluate.explanation).
+  function explanation(res) {
+    var s = fill(res.explain, res.training_date, res.partner_date);
+    return res.change ? s + " " + sub(sub(W.rule_changes, "date", date(res.change)), "text", res.change_text) : s;
+  }
   function today() { var d = new Date(); return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() }; }
   function q(id) { return T.questions.filter(function (x) { return x.id === id; })[0]; }
   function asked(x) { return !gated(x, A); }
@@ -163,8 +178,7 @@
 
   function field(id, label, value, size, bad) {
     return '<div class="sc-field"><label for="' + id + '">' + e(label) + '</label><input type="text" inputmode="numeric" autocomplete="off" id="' +
-      id + '" class="sc-w' + size + '" maxlength="' + size + '" value="' + e(value == null ? "" : value) + '"' +
-      (bad ? ' aria-invalid="true"' : "") + "></div>";
+      id + '" class="sc-w' + size + '" maxlength="' + size + '" value="' + e(value == null ? "" : value) + '"' + (bad ? ' aria-invalid="true"' : "") + "></div>";
   }
 
   function checkScreen() {
@@ -175,19 +189,19 @@
   }
 
   function resultScreen() {
-    var r = evaluate(T, A, today()), o = T.outcomes.filter(function (x) { return x.id === r.outcome; })[0],
+    var t = today(), r = evaluate(T, A, t), o = T.outcomes.filter(function (x) { return x.id === r.outcome; })[0],
       reqs = T.requirements.filter(function (x) { return x.rule; });
     // The answer first: the outcome, the (at most three) requirements that decided it, and the next step.
     var why = r.results.filter(function (res) { return res.decides; }).slice(0, 3);
     return '<div class="sc-first">' + h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
       (why.length ? "<h2>" + e(W.why_title) + '</h2><ul class="sc-why">' + why.map(function (res) {
-        return "<li>" + e(fill(res.explain, res.training_date, res.partner_date)) + "</li>";
+        return "<li>" + e(explanation(res)) + "</li>";
       }).join("") + "</ul>" : "") + nextStep() + "</div>" + takes() +
       "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
-        var req = reqs[i];
-        return "<li><h3>" + e(req.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
-          ":</strong> " + e(fill(res.explain, res.training_date, res.partner_date)) + "</p><p>" + cites(req.cite) + ' <a class="sc-link" href="' +
-          e(req.link) + '">' + e(W.read_more) + '<span class="sc-vh"> ' + e(req.title) + "</span></a></p></li>";
+        var req = reqs[i], v = inForce(req, t);
+        return "<li><h3>" + e(v.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
+          ":</strong> " + e(explanation(res)) + "</p><p>" + cites(v.cite) + ' <a class="sc-link" href="' +
+          e(req.link) + '">' + e(W.read_more) + '<span class="sc-vh"> ' + e(v.title) + "</span></a></p></li>";
       }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
       T.requirements.filter(function (x) { return !x.rule; }).map(function (x) {
         return '<li><a class="sc-link" href="' + e(x.link) + '">' + e(x.title) + "</a>: " + e(x.not_asked) + "</li>";
@@ -215,11 +229,7 @@
     if (focus !== false) app.querySelector(err ? ".sc-errors" : "#sc-h").focus();
   }
 
-  function go(s, c) {
-    var state = { s: s, c: c ? 1 : 0 };
-    history.pushState(state, "");
-    show(state);
-  }
+  function go(s, c) { var state = { s: s, c: c ? 1 : 0 }; history.pushState(state, ""); show(state); }
 
   function answer(x) {
     var err, v;
@@ -281,8 +291,7 @@
   // "Leave this page" sits in a bar of its own among the page's top elements, so it stays on top
   // at every scroll position (selfcheck.css); it is made once and outlives every screen.
   var bar = document.createElement("div"), main = app.closest("main") || app;
-  bar.className = "sc-bar";
-  bar.innerHTML = button("sc-exit", "exit", W.exit);
+  bar.className = "sc-bar"; bar.innerHTML = button("sc-exit", "exit", W.exit);
   bar.addEventListener("click", function (ev) { if (ev.target.closest("[data-act=exit]")) exit(); });
   main.parentNode.insertBefore(bar, main);
   history.replaceState({ s: "start", c: 0 }, "");

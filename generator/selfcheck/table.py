@@ -8,8 +8,10 @@ goes with each status, each question's unsure answers, each question's whole cha
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Callable
 
+from ..asof import at
 from ..model import SETTINGS
 from ..strings import strings_for
 from .rules import NOT_SURE
@@ -20,13 +22,15 @@ if TYPE_CHECKING:
 PREFIX = "self_check_"
 EXPLAIN_FOR = {"met": ("met",), "not_met": ("not_met",), "disputed": ("disputed", "not_met"), "unknown": ("unknown",), "not_applicable": ("not_applicable",),
                "wait_training": ("wait",), "wait_partner": ("train_now", "wait")}
-"""Each status a requirement can have, and the `explain:` texts a parent reads for it, first found first
-(the requirement's own text when it has none of them)."""
+"""Each status a requirement can have, and the `explain:` texts a parent reads for it, first found first.
+A status with none of them is left out of the table: the evaluators fall back to the requirement's own
+text (left out, not repeated, to keep the self-check page within its size budget)."""
 
 
 def _explain(req) -> dict[str, str]:
     given = req.explain.model_dump() if req.explain else {}
-    return {status: next((given[k] for k in keys if given.get(k)), req.text) for status, keys in EXPLAIN_FOR.items()}
+    found = {status: next((given[k] for k in keys if given.get(k)), None) for status, keys in EXPLAIN_FOR.items()}
+    return {status: text for status, text in found.items() if text}
 
 
 def _unsure(el, q) -> list[str]:
@@ -46,9 +50,16 @@ def _gates(el, q) -> list[dict]:
     return gates
 
 
-def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri) -> dict:
-    """The table for one handbook. `link` turns a page's source path ('eligibility.md') into its URL
-    as seen from the self-check page."""
+def _rule(r) -> dict | None:
+    return {"kind": r.rule.kind, "question": r.rule.question, **r.rule.entry()} if r.rule else None
+
+
+def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, day: dt.date | None = None) -> dict:
+    """The table for one handbook, as of its day (`day`, else today, when it is the data as written).
+    `link` turns a page's source path ('eligibility.md') into its URL as seen from the self-check page.
+    A requirement whose rule changes on dates has `dated`: the rule and texts from each date, in order;
+    the evaluators apply the last one from on or before the parent's today (else `rule`)."""
+    hb = at(hb, day or dt.date.today())
     el, words = hb.eligibility, strings_for(hb.program)
     disqualifiers = {d.id: d for d in el.disqualifiers}
     cite = lambda cites: [f"{hb.source(c.source).short} › {hb.section(c).title}" for c in cites]
@@ -67,9 +78,11 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri) -
         ],
         "requirements": [
             {"id": r.id, "title": r.title, "text": r.text, "strength": r.strength, "kind": r.kind,
-             "rule": {"kind": r.rule.kind, "question": r.rule.question, **r.rule.entry()} if r.rule else None,
-             "explain": _explain(r) if r.rule else None,
-             "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}", "disputed": r.id in disputed}
+             "rule": _rule(r), "explain": _explain(r) if r.rule else None,
+             "dated": [{"from": d.isoformat(), "rule": _rule(v), "explain": _explain(v), "title": v.title, "text": v.text, "cite": cite(v.cite)}
+                       for d, v in hb.rule_versions.get(r.id, [])],
+             "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}",
+             "disputed": r.id in disputed}
             for r in el.requirements
         ],
         "outcomes": [{"id": o.id, "title": o.title, "text": o.text,

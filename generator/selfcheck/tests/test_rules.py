@@ -102,7 +102,8 @@ def python_results(all_tables: list[dict], cases) -> list:
     for t, answers, today in cases:
         got = evaluate(all_tables[t], answers, today)
         out.append([got.id, iso(got.training_date), iso(got.partner_date),
-                    [[r.requirement, r.status, iso(r.training_date), iso(r.partner_date), r.explain, r.decides] for r in got.results]])
+                    [[r.requirement, r.status, iso(r.training_date), iso(r.partner_date), r.explain, r.decides, iso(r.change), r.change_text]
+                     for r in got.results]])
     return out
 
 
@@ -112,7 +113,7 @@ JS_RUN = """([tables, cases]) => {
     const [y, m, d] = today.split('-').map(Number);
     const r = window.SelfCheck.evaluate(tables[t], answers, {y, m, d});
     return [r.outcome, iso(r.training_date), iso(r.partner_date),
-            r.results.map(x => [x.requirement, x.status, iso(x.training_date), iso(x.partner_date), x.explain, x.decides])];
+            r.results.map(x => [x.requirement, x.status, iso(x.training_date), iso(x.partner_date), x.explain, x.decides, iso(x.change), x.change_text])];
   });
 }"""
 
@@ -144,6 +145,19 @@ def test_python_and_browser_agree_on_random_answer_sets(browser_page, site_url, 
     all_tables = tables(table)
     python = python_results(all_tables, cases)
     assert {row[0] for row in python} == {o["id"] for o in table["outcomes"]}
+    _compare(python, js_results(browser_page, site_url, all_tables, cases), cases)
+
+
+def test_python_and_browser_agree_on_a_rule_that_changes_on_a_date(browser_page, site_url, tmp_path):
+    """The reunification time becomes 18 months on 2025-07-01, between the grid's todays: both apply the rule
+    in force on each today, and both say when it changes before the date they give."""
+    from tests.test_dated import with_change
+    dated = decision_table(load_all(with_change(tmp_path, dt.date(2025, 7, 1)) / "data"), day=dt.date(2025, 1, 1))
+    assert [v["rule"]["at_least_months"] for v in next(r for r in dated["requirements"] if r["dated"])["dated"]] == [12, 18]
+    cases = grid_cases(dated) + random_cases(dated, 2000)
+    all_tables = tables(dated)
+    python = python_results(all_tables, cases)
+    assert any(res[6] == "2025-07-01" for row in python for res in row[3])  # some results say the rule changes first
     _compare(python, js_results(browser_page, site_url, all_tables, cases), cases)
 
 

@@ -1,6 +1,8 @@
 """One check per page of the handbook: what the page shows against what the data holds."""
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -8,7 +10,7 @@ from urllib.parse import urljoin
 
 from bs4 import Tag
 
-from generator import model
+from generator import asof, model
 from generator.model import Handbook
 from generator.pages import citations
 from generator.strings import strings_for
@@ -295,3 +297,16 @@ CHECKS = [check_home, check_roles, check_duties, check_selection, check_training
 def check_handbook(site: Path, hb: Handbook) -> None:
     for check in CHECKS:
         check(site, hb)
+
+
+def _as_built(check):
+    """The checks compare the pages with the data as the build shows it: as of today (generator/asof.py)."""
+    @functools.wraps(check)
+    def run(site: Path, hb: Handbook, *args, **kwargs):
+        return check(site, asof.at(hb, dt.date.today()), *args, **kwargs)
+    return run
+
+
+for _name in [n for n in globals() if n.startswith("check_")]:
+    globals()[_name] = _as_built(globals()[_name])
+CHECKS = [globals()[c.__name__] for c in CHECKS]

@@ -1,0 +1,122 @@
+"""The handbook as of a day: every dated value (model/dated.py) replaced by the value in force on that
+day, with its citation added to the entry's own, and every {requirement-id.field} placeholder filled
+with that value in words. Pages and the self-check are built from this, never from the raw data.
+
+`at(hb, day)` also keeps each requirement with a dated rule as it is from each of its dates
+(`rule_versions`), so the self-check can apply the rule in force on a parent's own "today" and the
+handbook can show a coming change before it takes effect.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from . import model
+from .model.dated import DatedValue, is_dated, versions
+from .strings import strings_for
+
+PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*)\.([a-z_]+)\}")
+"""{requirement-id.field}: the value of a field of that requirement's rule, in words."""
+
+
+def duration_words(text: str, words: dict) -> str:
+    """'1 year' -> 'one year', '18 months' -> '18 months', in the program's words."""
+    number, unit = model.DURATION.match(text).groups()
+    n = int(number)
+    names = words["number_words"]
+    return words["duration_" + ("year" if unit.startswith("year") else "month") + ("" if n == 1 else "s")].format(
+        n=names[n] if n < len(names) else n)
+
+
+def rule_values(el: model.Eligibility, words: dict) -> dict[str, str]:
+    """Every '{requirement-id.field}' placeholder the data can use, and its words (durations, as in force)."""
+    out = {}
+    for req in el.requirements:
+        for field in type(req.rule).model_fields if req.rule else ():
+            value = getattr(req.rule, field)
+            if isinstance(value, str) and model.DURATION.match(value):
+                out[f"{req.id}.{field}"] = duration_words(value, words)
+    return out
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: values.get(f"{m[1]}.{m[2]}", m[0]), text)
+
+
+class DatedHandbook(model.Handbook):
+    """The handbook as of a day (`at`)."""
+    day: dt.date
+    rule_versions: dict[str, list[Any]] = {}
+    """Each requirement with a dated rule, as it is from each of its dates: [(date, Requirement)]."""
+
+
+def _walk(obj: Any, day: dt.date, text: Callable[[str], str]) -> tuple[Any, list]:
+    """(obj as of day, the citations of the dated values picked below it that no entry above took yet)."""
+    if is_dated(obj):
+        picked: DatedValue = next(v for d, v in reversed(versions(obj)) if d <= day) if any(d <= day for d in obj) else versions(obj)[0][1]
+        value, cites = _walk(picked.value, day, text)
+        return value, list(picked.cite) + cites
+    if isinstance(obj, model.Cite):
+        return obj, []
+    if isinstance(obj, BaseModel):
+        update, cites = {}, []
+        for name in type(obj).model_fields:
+            update[name], found = _walk(getattr(obj, name), day, text)
+            cites += found
+        if "cite" in update and cites:
+            update["cite"] = list(update["cite"]) + [c for c in cites if c not in update["cite"]]
+            cites = []
+        return obj.model_copy(update=update), cites
+    if isinstance(obj, (list, tuple)):
+        pairs = [_walk(x, day, text) for x in obj]
+        return type(obj)(v for v, _ in pairs), [c for _, cs in pairs for c in cs]
+    if isinstance(obj, dict):
+        pairs = {k: _walk(v, day, text) for k, v in obj.items()}
+        return {k: v for k, (v, _) in pairs.items()}, [c for _, cs in pairs.values() for c in cs]
+    if isinstance(obj, str):
+        return text(obj), []
+    return obj, []
+
+
+def _resolve(hb: model.Handbook, day: dt.date, fill_texts: bool = True) -> model.Handbook:
+    files = {name: _walk(getattr(hb, name), day, lambda s: s)[0] for name in model.FILES}
+    if not fill_texts:
+        return hb.model_copy(update=files)
+    values = rule_values(files["eligibility"], strings_for(hb.program))
+    files = {name: _walk(value, day, lambda s: fill(s, values))[0] for name, value in files.items()}
+    return hb.model_copy(update=files)
+
+
+def values_at(hb: model.Handbook, day: dt.date) -> model.Handbook:
+    """The data as written, but with each dated value replaced by the one in force on `day` (texts keep
+    their {placeholders}: `diff` reports the changes staff made, not the texts that follow a rule)."""
+    return _resolve(hb, day, fill_texts=False)
+
+
+def change_dates(hb: model.Handbook) -> list[dt.date]:
+    """Every date on which a dated value in the data changes, in order."""
+    return sorted({d for name in model.FILES for _, v in model.walk(getattr(hb, name)) if is_dated(v) for d in v})
+
+
+def at(hb: model.Handbook, day: dt.date) -> model.Handbook:
+    """The handbook as of `day` (see the module's doc)."""
+    if isinstance(hb, DatedHandbook):
+        return hb
+    dated_rules = {r.id for r in hb.eligibility.requirements if r.rule and any(is_dated(getattr(r.rule, f)) for f in type(r.rule).model_fields)}
+    rule_versions: dict[str, list] = {}
+    for d in change_dates(hb) if dated_rules else ():
+        for req in _resolve(hb, d).eligibility.requirements:
+            if req.id in dated_rules:
+                rule_versions.setdefault(req.id, []).append((d, req))
+    resolved = _resolve(hb, day)
+    return DatedHandbook(**{name: getattr(resolved, name) for name in model.Handbook.model_fields}, day=day, rule_versions=rule_versions)
+
+
+def coming(hb: model.Handbook, requirement_id: str) -> list[tuple[dt.date, Any]]:
+    """The changes to a requirement still to come after the handbook's day: (date, the requirement from then)."""
+    return [(d, req) for d, req in hb.rule_versions.get(requirement_id, []) if d > hb.day]
+
+

@@ -1,0 +1,67 @@
+"""Dated values (as OpenFisca's dated parameters): a rule value that changes on a date.
+
+Policy staff write either a plain value or, when it changes, every value with the date it takes
+effect, each cited:
+
+    at_least:
+      2011-08-12: {value: "1 year", cite: {source: dhs, section: eligibility, quote: "..."}}
+      2027-01-01: {value: "18 months", cite: {source: memo, section: time, quote: "..."}}
+
+The value in force on a day is looked up (value_at), never copied. Before the first date, the first
+value is in force (the handbook has no older policy to show).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Generic, TypeVar, Union
+
+from pydantic import Discriminator, Field, Tag
+
+from .common import Cites, Model
+
+T = TypeVar("T")
+
+
+class DatedValue(Model, Generic[T]):
+    """One value of a dated rule value, and where it comes from."""
+    value: T
+    cite: Cites
+
+
+def _is_day(key) -> bool:
+    if isinstance(key, dt.date):
+        return True
+    try:
+        dt.date.fromisoformat(str(key))
+        return True
+    except ValueError:
+        return False
+
+
+def _plain_or_dated(value) -> str:
+    """A mapping whose keys are all dates (as read from YAML, or as text) is a dated value."""
+    return "dated" if isinstance(value, dict) and value and all(_is_day(k) for k in value) else "plain"
+
+
+def dated(tp: Any) -> Any:
+    """The type of a value that is either plain (`tp`) or a mapping from dates to cited values."""
+    return Annotated[Union[Annotated[tp, Tag("plain")],
+                           Annotated[dict[dt.date, DatedValue[tp]], Field(min_length=1), Tag("dated")]],
+                     Discriminator(_plain_or_dated)]
+
+
+def is_dated(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and all(isinstance(v, DatedValue) for v in value.values())
+
+
+def value_at(value: Any, day: dt.date) -> Any:
+    """The value in force on `day` (a plain value is always in force)."""
+    if not is_dated(value):
+        return value
+    dates = sorted(value)
+    return value[max((d for d in dates if d <= day), default=dates[0])].value
+
+
+def versions(value: Any) -> list[tuple[dt.date, DatedValue]]:
+    """Each (date, cited value) of a dated value, in date order; none for a plain value."""
+    return sorted(value.items()) if is_dated(value) else []
