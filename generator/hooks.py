@@ -75,6 +75,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    # `tojson` without spaces: the self-check's decision table is inline in its page, and every byte
+    # counts on a slow phone (its budget: tests/test_budgets.py)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+    return env
+
+
 @event_priority(-100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _site.pages:  # build.prepare made sure no file in content/ takes a generated page's place

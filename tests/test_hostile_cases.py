@@ -156,7 +156,7 @@ def test_there_are_at_least_forty_cases():
 
 
 # ---------------------------------------------------------------- the machine is not eaten
-MEASURE = """
+MEASURE = r"""
 import re, sys
 from generator.cli import main
 try:
