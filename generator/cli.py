@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .command import AS_OF_OPTION, DATA_PROBLEM, Project, check_data, log_mkdocs, os_problem, say, use_as_of
+from .command import AS_OF_OPTION, DATA_PROBLEM, Project, check_data, check_site, log_mkdocs, os_problem, say, use_as_of
 from .add_source import add_source
 from .diff_command import diff
 from .load import DataError, load_all
@@ -69,6 +69,7 @@ def check(project: Project) -> None:
     Exit code 0 when all is well, 1 when there is any problem.
     """
     check_data(project)
+    check_site(project)
     click.echo("The policy data is ready to publish.")
 
 

@@ -87,6 +87,24 @@ def check_data(project: Project, publishing: bool = False) -> Handbook:
     return hb
 
 
+def check_site(project: Project) -> None:
+    """What only making the pages finds (a page in content/ in a generated page's place, a template
+    mistake, a language the theme has no words for): told like the data's problems, nothing written."""
+    from mkdocs.config import load_config
+
+    from . import build
+
+    try:
+        config = load_config(str(project.config))
+    except Exception:  # noqa: BLE001 - a broken mkdocs.yml is the developers' to fix: the build says how
+        return
+    try:
+        site = build.prepare(project.data, Path(config.docs_dir))
+        build.check_language(site.language, config.theme.dirs, project.data)
+    except build.BuildProblem as e:
+        fail([str(e)], "The handbook cannot be made from this data.")
+
+
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` all at once: a temporary file in the same folder, renamed over it.
     Whatever goes wrong (full disk, no permission, Ctrl+C), `path` is either as it was or complete."""

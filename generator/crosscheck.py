@@ -6,8 +6,9 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
-from . import model
+from . import model, registry
 from .problems import Problem
 from .strings import STRING_KEYS  # the interface words a program may override
 from .yamlread import Located
@@ -101,6 +102,25 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
             close = difflib.get_close_matches(key, STRING_KEYS, n=1)
             add("program", ("strings", key), f"'{key}' is not one of the interface words",
                 f"did you mean '{close[0]}'?" if close else "the interface words are the keys of generator/locales/en.yaml and generator/selfcheck/words.en.yaml")
+    problems += _page_places(parsed, located)
+    return problems
+
+
+def _page_places(parsed: dict, located: dict[str, Located]) -> list[Problem]:
+    """An entry with a page of its own (a tier) has an id that makes a page address no other page has."""
+    taken = {e.uri: e for e in registry.PAGES if e.each is None}
+    problems = []
+    for entry in registry.PAGES:
+        file, *field = entry.each.split(".") if entry.each else [None]
+        if file not in parsed:
+            continue
+        for i, item in enumerate(registry.lookup(SimpleNamespace(**parsed), entry.each)):
+            uri = entry.uri.format(id=item.id)
+            if uri in taken:
+                problems.append(Problem(f"data/{file}.yaml", located[file].line((*field, i, "id")),
+                                        f"the id '{item.id}' would give this entry the page {uri}, the address of another page",
+                                        "choose another id: ids are part of page addresses"))
+            taken[uri] = entry
     return problems
 
 
