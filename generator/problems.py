@@ -130,6 +130,15 @@ def schema_problems(err: ValidationError, cls: type, located: Located, label: st
     return problems
 
 
+def _ids_in_file(value) -> dict[str, str]:
+    """For a hint's {name}: the ids the file lists under its top-level key `name` (its keys, or its entries' ids)."""
+    found = {}
+    for key, under in value.items() if isinstance(value, dict) else ():
+        ids = list(under) if isinstance(under, dict) else [i.get("id") for i in under if isinstance(i, dict)] if isinstance(under, list) else []
+        found[str(key)] = ", ".join(str(i) for i in ids if i is not None) or "(none yet)"
+    return found
+
+
 def _problems(e: dict, cls: type, located: Located, label: str) -> list[Problem]:
     kind, ctx = e["type"], e.get("ctx", {})
     loc, _ = model_at(cls, tuple(e["loc"]))
@@ -146,8 +155,8 @@ def _problems(e: dict, cls: type, located: Located, label: str) -> list[Problem]
         hint = getattr(parent, "hints", {}).get(key)
         if hint:
             given = e["input"] if kind == "missing" else {}
-            return problem(hint[0].format(id=given.get("id", "") if isinstance(given, dict) else ""), hint[1],
-                           parent_loc if kind == "missing" else loc)
+            words = {"id": given.get("id", "") if isinstance(given, dict) else "", **_ids_in_file(located.value)}
+            return problem(hint[0].format_map(words), hint[1].format_map(words), parent_loc if kind == "missing" else loc)
         if kind == "missing":
             return problem(f"'{key}' is missing" + (f" under {_describe(parent_loc)}" if parent_loc else ""),
                            f"add a line  {key}: ...  here", parent_loc)

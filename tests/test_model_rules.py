@@ -32,7 +32,7 @@ OPEN_CASE_RULE = 'rule: {question: open-case, met_by: ["no"]}'
 CASES = [
     # -- question kinds
     Case("choice question without answers", "eligibility.yaml", (REUNIFIED, "    type: choice\n  - id: reunified-since"), "  - id: reunified",
-         "the choice question 'reunified' has no  answers: — add  answers:  with the id of one of the  answer_sets:"),
+         "the choice question 'reunified' has no  answers: — add  answers:  with one of the  answer_sets:  yes-no-unsure, returned, yes-no-private, none-some"),
     Case("unsure_label on a choice question", "eligibility.yaml", (REUNIFIED, REUNIFIED.replace("\n  -", '\n    unsure_label: "Not sure"\n  -')),
          'unsure_label: "Not sure"', "unsure_label is only for month_year questions — remove it; the answer set has the \"Not sure\" answer"),
     Case("answers on a date question", "eligibility.yaml", (DISMISSED, DISMISSED + "    answers: none-some\n"), "answers: none-some",

@@ -57,7 +57,8 @@ class _Question(Model):
     """Disqualifier ids listed in the question (asked together)."""
     ask_if: Optional[AskIf] = None
     hints: ClassVar[dict[str, tuple[str, str]]] = {}
-    """Plainer words for a missing key (a field) or a key not allowed here (not a field): (what, fix); {id} is the question's."""
+    """Plainer words for a missing key (a field) or a key not allowed here (not a field): (what, fix); {id} is the
+    question's, and {name} lists the ids the file has under its key `name` (e.g. {answer_sets})."""
 
 
 class ChoiceQuestion(_Question):
@@ -65,7 +66,7 @@ class ChoiceQuestion(_Question):
     answers: Id
     """The id of an answer set."""
     unsure_label: ClassVar[None] = None
-    hints = {"answers": ("the choice question '{id}' has no  answers:", "add  answers:  with the id of one of the  answer_sets:"),
+    hints = {"answers": ("the choice question '{id}' has no  answers:", "add  answers:  with one of the  answer_sets:  {answer_sets}"),
              "unsure_label": ("unsure_label is only for month_year questions", "remove it; the answer set has the \"Not sure\" answer")}
 
 
