@@ -157,8 +157,18 @@ def test_the_self_check_page_allows_only_its_own_script_and_style(built_site):
 
 # ---------------------------------------------------------------- valid HTML (Nu HTML Checker)
 def test_every_built_page_is_valid_html(built_site):
-    problems, _known_material = budgets.html_problems(built_site)
+    problems, known_material = budgets.html_problems(built_site)
     assert problems == []
+    assert budgets.MATERIAL_KNOWN == [] and known_material == 0  # nothing set aside
+
+
+def test_without_the_theme_overrides_material_markup_is_invalid(project):
+    for name in ("base.html", "partials/nav-item.html", "partials/search.html"):
+        (project / "site_overrides" / name).unlink()
+    problems, _ = budgets.html_problems(build_site(project))
+    for rule in ("Attribute 'autocomplete' is only allowed", "Bad value '' for attribute 'tabindex'",
+                 "Attribute 'autocorrect' not allowed", "The value of the 'for' attribute of the 'label'"):
+        assert any(rule in p for p in problems), rule
 
 
 def test_invalid_html_in_a_page_is_reported(project):
