@@ -11,6 +11,17 @@ from tests.kit.project import build_site, copy_project
 from tests.kit.serve import serve
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: the test drives Chromium (it uses the kit's browser fixture); "
+                                       "`pytest -m browser` runs only these, e.g. ten times in a row to find flicker")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A fresh copy of the project that a test may change."""
