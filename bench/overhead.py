@@ -7,6 +7,7 @@ import statistics
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 from bench.common import child_build, fmt, log, ok, spread
 from bench.context import Context
@@ -62,8 +63,15 @@ def bare_project(project: Path, dest: Path) -> Path:
     cfg["theme"]["language"] = site.language
     cfg.setdefault("extra", {}).update({"as_of": site.as_of_text, "lang": site.language})
     cfg["nav"] = site.nav(sorted(site.content))
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(yaml.dump(cfg, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return dest
+
+
+class _Dumper(yaml.SafeDumper):
+    """The nav's titles are escaped already (markupsafe.Markup, a kind of str): written as the text they are."""
+
+
+_Dumper.add_representer(Markup, yaml.representer.SafeRepresenter.represent_str)
 
 
 def measure(ctx: Context) -> dict:
