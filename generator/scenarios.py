@@ -165,12 +165,12 @@ def run(hb: Handbook, item: Loaded, decision_table: dict | None = None) -> list[
     if not wrong:
         return []
     return [f"{LABEL}:{item.line}: scenario '{s.name}' (today {s.today.isoformat()}): " + "; ".join(wrong)
-            + ". Because: " + explain(hb, got)]
+            + ". Because: " + explain(hb, got, s.today)]
 
 
-def explain(hb: Handbook, got) -> str:
-    """Each requirement's result, the ones that decided the outcome first."""
-    titles = {r.id: r.title for r in asof.at(hb, dt.date.today()).eligibility.requirements}  # placeholders filled
+def explain(hb: Handbook, got, day: dt.date) -> str:
+    """Each requirement's result, the ones that decided the outcome first, named as on the scenario's `day`."""
+    titles = {r.id: r.title for r in asof.at(hb, day).eligibility.requirements}  # placeholders filled
     shown = [r for r in got.results if r.decides] + [r for r in got.results if not r.decides and r.status not in ("met", "not_applicable")]
     parts = []
     for r in shown:

@@ -23,7 +23,7 @@ QUOTE = "Have been reunited with children for at least one year."
 
 def dated_rule(day: dt.date) -> str:
     """The reunification rule as a dated value: one year, then 18 months from `day` (the second value
-    cites an existing section only because this project has no newer source: see the guide)."""
+    cites an existing section only because the project has no newer source; the guide's memo is invented)."""
     cite = f'{{source: dhs, section: eligibility, quote: "{QUOTE}"}}'
     return ("rule:\n      question: reunified-since\n      at_least:\n"
             f'        2011-08-12: {{value: "1 year", cite: {cite}}}\n'
@@ -90,6 +90,19 @@ def test_scenarios_run_on_their_own_today_against_the_rule_in_force(tmp_path):
     scenarios.write_text(scenarios.read_text(encoding="utf-8").replace("partner: 2027-05-30", "partner: 2026-11-30"), encoding="utf-8")
     result = CliRunner().invoke(main, ["--project", str(project), "check"])
     assert result.exit_code == 1 and "The 18 months rule applies from its date" in result.stderr
+
+
+def test_a_failing_scenario_names_the_rules_as_they_are_on_its_own_day(tmp_path):
+    """The explanation of a scenario dated after a change names the new value, whatever day check runs on."""
+    change = dt.date.today() + dt.timedelta(days=400)
+    project = with_change(tmp_path, change)
+    scenarios = project / "data" / "scenarios.yaml"
+    wrong = (f"  - name: On the day of the change\n    today: {change.isoformat()}\n"
+             f"    answers: {{reunified-since: {change.year - 1}-{change.month:02d}}}\n    outcome: likely\n")
+    scenarios.write_text(scenarios.read_text(encoding="utf-8").rstrip("\n") + "\n" + wrong, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(project), "check"])
+    assert result.exit_code == 1
+    assert "Because: 'Reunited for at least 18 months'" in result.stderr, result.stderr
 
 
 def test_publish_as_of_shows_the_rule_in_force_and_the_coming_change(tmp_path):
