@@ -10,22 +10,25 @@ git's own messages. Before each block, STEPS says which of the guide's edits the
 be in the guide's words, in `backticks`; the copy is put back after the block). A misspelt key's edit is
 read from the message itself (file, line, the key and its misspelling).
 
-Only `preview` is not run (it serves until stopped, and prints times): the message its error block shows
-is checked with `check` instead. The only normalisation: the copy's own path becomes `.` and spaces at
-line ends are dropped. The PDF is left out (HANDBOOK_PDF=off): publish prints the same lines with it.
+`preview` serves until it is stopped: it runs until it serves, the mistake its second block shows is
+saved, then put right, and it is stopped once it has reloaded. The only normalisation: the copy's own
+path becomes `.`, spaces at line ends are dropped, and in preview's output the times (clock, seconds
+a build took) and the port (a free one, not 8000). The PDF is left out (HANDBOOK_PDF=off): publish
+prints the same lines with it (preview leaves it out anyway).
 """
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shlex
 import shutil
+import socket
 import subprocess
+import threading
 from pathlib import Path
 
-import pytest
-
-from tests.kit import ROOT, copy_project
+from tests.kit import ROOT
 from tests.test_staff_messages import PY
 
 GUIDE = ROOT / "docs" / "policy-staff-guide.md"
@@ -40,11 +43,20 @@ def blocks(text: str, lang: str) -> list[str]:
     return [body for kind, body in FENCE.findall(text) if kind == lang]
 
 
+def write(path: Path, data: bytes) -> None:
+    """Save a file of data/ at once (as editors do), so that a running preview sees one change: the new
+    text is written beside data/ (preview does not watch the project folder itself), then moved in place."""
+    root = next(folder.parent for folder in path.parents if folder.name == "data")
+    part = root / ".saving"
+    part.write_bytes(data)
+    os.replace(part, path)
+
+
 def replace(project: Path, file: str, old: str, new: str) -> None:
     path = project / file
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{file} should hold {old!r} once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    write(path, text.replace(old, new).encode("utf-8"))
 
 
 # -- the guide's edits ---------------------------------------------------------------------------------
@@ -77,7 +89,7 @@ def misspelt_key(project: Path, message: str) -> None:
     n = int(line) - 1
     assert re.search(rf"\b{key}:", lines[n]), f"{file}:{line} holds no key '{key}': {lines[n]!r}"
     lines[n] = re.sub(rf"\b{key}:", f"{typo}:", lines[n], count=1)
-    path.write_text("".join(lines), encoding="utf-8")
+    write(path, "".join(lines).encode("utf-8"))
 
 
 def mistake(file: str, old: str, new: str, shown: str):
@@ -103,7 +115,7 @@ STEPS = [
     ("a scenario expecting the old result", mistake("data/scenarios.yaml", "    outcome: train-now\n    dates: {partner: 2027-05-30}\n",
                                                     "    outcome: likely\n", "outcome: likely"), True),
     ("preview", "preview", False),
-    ("preview showing a mistake", "preview", False),
+    ("preview showing a mistake, then its fix", "preview, with the block before", False),
     ("diff", None, False),
     ("diff --record", None, False),
     ("recording a date twice", None, False),
@@ -121,6 +133,21 @@ def env(project: Path) -> dict:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "PYTHONUNBUFFERED": "1",
             "HANDBOOK_PDF": "off", "GIT_AUTHOR_NAME": "Policy officer", "GIT_AUTHOR_EMAIL": "policy@example.org",
             "GIT_COMMITTER_NAME": "Policy officer", "GIT_COMMITTER_EMAIL": "policy@example.org"}
+
+
+def generator(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` from the copy, its output and error output together, as a terminal shows them."""
+    return subprocess.run([PY, "-m", "generator", *args], cwd=project, env=env(project), text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+
+
+def put_back(saved: dict[Path, bytes]) -> None:
+    for path, data in saved.items():
+        write(path, data)
+
+
+def data_files(project: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in (project / "data").rglob("*.yaml")}
 
 
 def normal(text: str, project: Path) -> list[str]:
@@ -152,30 +179,56 @@ def replay(project: Path, block: str, label: str) -> None:
             result = subprocess.run(words, cwd=project, env=env(project), capture_output=True, text=True)
             assert result.returncode == 0, f"{where}: {result.stderr}"
             assert shown == [], f"{where}: the guide shows none of git's own messages"
+            if words[1] == "commit":
+                left = subprocess.run(["git", "status", "--porcelain", "data"], cwd=project, capture_output=True, text=True).stdout
+                assert not left, f"{where}: the guide's commit leaves changes in data/ unsaved:\n{left}"
         else:
             assert words[:3] == GENERATOR, f"{where}: a command the guide replay does not know"
-            result = subprocess.run([PY, "-m", "generator", *words[3:]], cwd=project, env=env(project), text=True,
-                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+            result = generator(project, *words[3:])
             rc = result.returncode
             assert normal(result.stdout, project) == shown, f"{where}: the guide shows\n" + "\n".join(shown) + \
                 "\n\nbut it prints\n" + result.stdout
 
 
-def check_preview(project: Path, block: str, label: str) -> None:
-    """Preview is not run; the mistake it shows must be what `check` says about that mistake."""
-    problems = [line.strip() for line in block.splitlines() if line.strip().startswith("data/")]
-    if not problems:
-        assert block.startswith("$ .venv/bin/python -m generator preview\n"), label
-        return
-    for problem in problems:
-        saved = {p: p.read_bytes() for p in (project / "data").rglob("*.yaml")}
-        misspelt_key(project, problem)
-        result = subprocess.run([PY, "-m", "generator", "check"], cwd=project, env=env(project), text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
-        for path, data in saved.items():
-            path.write_bytes(data)
-        assert problem in normal(result.stdout, project) or f"  {problem}" in normal(result.stdout, project), \
-            f"{label}: check says\n{result.stdout}"
+PREVIEW_TIMES = ((re.compile(r"\[\d\d:\d\d:\d\d\]"), "[TIME]"), (re.compile(r"built in \d+\.\d+ seconds"), "built in N seconds"))
+
+
+def preview(project: Path, started: str, mistake: str, label: str) -> None:
+    """Preview, run as the guide shows: until it serves; then the guide's mistake is saved, and put right.
+    Its output must be the two blocks', but for the times and the port (a free one, not 8000)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    words, shown = commands(started)[0]
+    assert words == GENERATOR + ["preview"], label
+    proc = subprocess.Popen([PY, "-m", "generator", "preview", "--port", str(port)], cwd=project, env=env(project),
+                            text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+
+    def until(text: str) -> list[str]:
+        got: list[str] = []
+        while not got or text not in got[-1]:
+            got.append(lines.get(timeout=120).rstrip("\n"))
+        return got
+
+    def same(lines: list[str]) -> list[str]:
+        lines = [line.replace(f"127.0.0.1:{port}", "127.0.0.1:8000") for line in normal("\n".join(lines), project)]
+        for pattern, word in PREVIEW_TIMES:
+            lines = [pattern.sub(word, line) for line in lines]
+        return lines
+
+    saved = data_files(project)
+    try:
+        assert same(until("Serving on")) == same(shown), f"{label}: preview starts differently"
+        misspelt_key(project, mistake)
+        after = until("Reloading browsers")
+        put_back(saved)
+        after += until("Reloading browsers")
+        assert same(after) == same(mistake.splitlines()), f"{label}: the guide shows\n{mistake}\nbut preview prints\n" + "\n".join(after)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
 
 
 def start(project: Path) -> Path:
@@ -195,10 +248,12 @@ def test_the_guide_replays_on_a_copy_of_the_project(project):
     assert [label for label, *_ in STEPS] and len(console) == len(STEPS), \
         f"the guide has {len(console)} console blocks; STEPS in this test names {len(STEPS)}: say what each new block needs"
     start(project)
-    for (label, edit, undo), block in zip(STEPS, console):
-        saved = {p: p.read_bytes() for p in (project / "data").rglob("*.yaml")}
+    for n, ((label, edit, undo), block) in enumerate(zip(STEPS, console)):
+        saved = data_files(project)
         if edit == "preview":
-            check_preview(project, block, label)
+            preview(project, block, console[n + 1], label)
+            continue
+        if edit == "preview, with the block before":
             continue
         if edit == "dated_value":
             dated_value(project, yaml)
@@ -210,8 +265,7 @@ def test_the_guide_replays_on_a_copy_of_the_project(project):
             edit(project, guide)
         replay(project, block, label)
         if undo:
-            for path, data in saved.items():
-                path.write_bytes(data)
+            put_back(saved)
 
 
 def test_the_readme_example_message_is_what_check_says(project):
@@ -219,13 +273,11 @@ def test_the_readme_example_message_is_what_check_says(project):
     messages = [line.strip() for block in blocks(readme, "") for line in block.splitlines() if UNKNOWN_KEY.search(line)]
     assert messages, "the README's short example shows a misspelt key's message"
     for message in messages:
-        saved = {p: p.read_bytes() for p in (project / "data").rglob("*.yaml")}
+        saved = data_files(project)
         misspelt_key(project, message)
-        result = subprocess.run([PY, "-m", "generator", "check"], cwd=project, env=env(project), text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+        result = generator(project, "check")
         assert result.returncode == 1 and f"  {message}" in normal(result.stdout, project), result.stdout
-        for path, data in saved.items():
-            path.write_bytes(data)
+        put_back(saved)
     # the README's section "Putting the handbook on the web" points to the guide's section on it, by number
     number = re.search(r"docs/policy-staff-guide\.md, section (\d+)", readme).group(1)
     assert re.search(rf"^## {number}\. .*\bweb\b", GUIDE.read_text(encoding="utf-8"), re.M), \
