@@ -15,6 +15,14 @@ SECTION = "scaling"
 TITLE = "2. scaling"
 SCALES = (1, 10, 100)
 
+class _WrittenOut(yaml.SafeDumper):
+    """Every value written out in full: the copies share entries (cites), and policy data refuses YAML's
+    anchors and aliases (generator/yamlread.py)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def scaled_data(src: Path, dest: Path, k: int) -> None:
     """data/ with tiers (and so activities), roles, requirements and glossary terms repeated k times.
 
@@ -36,7 +44,7 @@ def scaled_data(src: Path, dest: Path, k: int) -> None:
     def edit(file: str, change) -> None:
         value = read_yaml(dest / f"{file}.yaml", f"data/{file}.yaml").value
         change(value)
-        (dest / f"{file}.yaml").write_text(yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
+        (dest / f"{file}.yaml").write_text(yaml.dump(value, Dumper=_WrittenOut, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
 
     edit("tiers", lambda v: v.update(tiers=grow(v["tiers"], "name")))
     edit("roles", lambda v: v.update(roles=grow(v["roles"], "name")))

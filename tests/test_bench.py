@@ -15,3 +15,13 @@ def test_the_bare_build_gets_the_same_navigation_as_plain_text(project, tmp_path
     assert config["nav"] == site.nav(sorted(site.content))
     assert config["site_name"] == site.site_name
     assert config["hooks"] == ["context_hook.py"]  # none of the generator's hooks
+
+
+def test_the_scaled_data_loads_with_every_entry_repeated(project, tmp_path):
+    from bench.scaling import scaled_data
+    from generator.load import load_all
+
+    scaled_data(project / "data", tmp_path / "data", 3)
+    one, three = load_all(project / "data"), load_all(tmp_path / "data")
+    assert len(three.tiers.tiers) == 3 * len(one.tiers.tiers)
+    assert len(three.eligibility.requirements) == 3 * len(one.eligibility.requirements)
