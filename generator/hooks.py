@@ -67,6 +67,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["csp"] = _csp(Path(config.theme.custom_dir))
     config.extra["pdf"] = {"file": escape(_site.words["pdf_file"]), "link": escape(_site.words["pdf_link"])}
     config.theme["language"] = _site.language
+    for option in config.theme.get("palette") or []:  # the light/dark button's names are words (mkdocs.yml names their keys)
+        if isinstance(option, dict) and option.get("toggle"):
+            name = option["toggle"]["name"]
+            option["toggle"]["name"] = escape(_site.words.get(name, name))
     config.site_name = escape(_site.site_name)
     page_dir = str(selfcheck.PAGE_DIR)  # the self-check's page template lives in its component folder
     if page_dir not in config.theme.dirs:
