@@ -47,6 +47,15 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)  # field docs go into the schema
 
 
+class Searchable(Model):
+    """A part of the data that is a page of the handbook or a section of one."""
+
+    search_words: list[Text] = Field(default_factory=list)
+    """Words a reader may type into search to find this page or section, besides the words it shows
+    (such as "refer" for a referral, "don't" for what a role does not do). Search finds the page and
+    this section by them first; no page shows them. They are not policy facts, so they need no citation."""
+
+
 # ---------------------------------------------------------------- broken rules, with where they are
 RULE_ERROR = "data_rule"
 """The pydantic error type of a broken rule; its ctx holds every Broken, each with its own path."""

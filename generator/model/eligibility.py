@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .common import Broken, Cites, Entry, Id, Model, Text, UniqueIds, report
+from .common import Broken, Cites, Entry, Id, Model, Searchable, Text, UniqueIds, report
 from ..selfcheck.rules import explain_needs, rule_problems, rule_type
 
 SETTINGS = {
@@ -94,7 +94,7 @@ class Explain(Model):
     """Not met, but a policy choice marks the requirement as disputed by the other source: both are named."""
 
 
-class Requirement(Model):
+class Requirement(Searchable):
     id: Id
     title: Text
     text: Text
@@ -194,7 +194,7 @@ class SelfCheck(Model):
     no_js_intro: Text
 
 
-class Eligibility(Model):
+class Eligibility(Searchable):
     intro: list[Entry] = Field(default_factory=list)
     answer_sets: dict[Id, list[Answer]]
     questions: UniqueIds[Question] = Field(min_length=1)

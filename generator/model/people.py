@@ -5,10 +5,10 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Cites, Entry, Id, Model, Text, UniqueIds
+from .common import Cites, Entry, Id, Model, Searchable, Text, UniqueIds
 
 
-class Role(Model):
+class Role(Searchable):
     id: Id
     name: Text
     names: list[Entry] = Field(min_length=1)
@@ -16,12 +16,12 @@ class Role(Model):
     responsibilities: list[Entry] = Field(min_length=1)
 
 
-class Roles(Model):
+class Roles(Searchable):
     intro: list[Entry] = Field(default_factory=list)
     roles: UniqueIds[Role] = Field(min_length=1)
 
 
-class Duties(Model):
+class Duties(Searchable):
     intro: list[Entry] = Field(default_factory=list)
     will: list[Entry] = Field(min_length=1)
     will_not: list[Entry] = Field(min_length=1)
@@ -34,13 +34,13 @@ class Step(Model):
     cite: Cites
 
 
-class Procedure(Model):
+class Procedure(Searchable):
     id: Id
     title: Text
     intro: list[Entry] = Field(default_factory=list)
     steps: list[Step] = Field(min_length=1)
 
 
-class Selection(Model):
+class Selection(Searchable):
     intro: list[Entry] = Field(default_factory=list)
     procedures: UniqueIds[Procedure] = Field(min_length=1)

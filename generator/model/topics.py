@@ -5,16 +5,16 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Cites, Entry, Id, Model, Text, UniqueIds
+from .common import Cites, Entry, Id, Model, Searchable, Text, UniqueIds
 
 
-class Topic(Model):
+class Topic(Searchable):
     id: Id
     title: Text
     entries: list[Entry] = Field(min_length=1)
 
 
-class Topics(Model):
+class Topics(Searchable):
     """training.yaml and commitments.yaml."""
 
     intro: list[Entry] = Field(default_factory=list)
@@ -26,7 +26,7 @@ class Activity(Model):
     name: Text
 
 
-class Tier(Model):
+class Tier(Searchable):
     id: Id
     name: Text
     activities: UniqueIds[Activity] = Field(min_length=1)
@@ -34,7 +34,7 @@ class Tier(Model):
     note: Optional[Entry] = None
 
 
-class Tiers(Model):
+class Tiers(Searchable):
     intro: list[Entry] = Field(default_factory=list)
     tiers: UniqueIds[Tier] = Field(min_length=1)
 
@@ -48,5 +48,5 @@ class Term(Model):
     note: Optional[Text] = None
 
 
-class Glossary(Model):
+class Glossary(Searchable):
     terms: UniqueIds[Term] = Field(min_length=1)
