@@ -208,7 +208,7 @@ def nav(hb, words: dict, content_uris: list[str]) -> list:
 # Material's search (lunr, used as it is) indexes each page, and each section of a page, as one
 # document with a title and a text. mkdocs.yml gives its search one more field, SEARCH_FIELD, with a
 # boost above the title's; once Material has written its index, add_search_words puts the data's
-# `search_words` (model.Searchable) of each page and section into that field of its document. So
+# `search_words` (model.SearchWords) of each page and section into that field of its document. So
 # "referral" finds the section on referral first, and the hit lands on that section. No page shows them.
 SEARCH_FIELD = "search_words"
 """The field's name in the index; mkdocs.yml › plugins › search › fields names it too."""
@@ -219,11 +219,11 @@ SEARCH_INDEX = Path("search") / "search_index.json"
 def search_locations(hb, url_of: Callable[[str], str]) -> dict[str, list[str]]:
     """The search words of each document of the index, by its location ("selection/#referral").
     `url_of(source path)` is the page's URL as MkDocs makes it ("selection/")."""
-    from .model import Searchable, walk
+    from .model import walk
 
     found: dict[str, list[str]] = {}
     for path, value in walk(hb):
-        if isinstance(value, Searchable) and value.search_words:
+        if getattr(value, "search_words", None):
             anchor = "" if is_page(path) or not getattr(value, "id", None) else "#" + value.id
             for uri in pages_showing(hb, path):
                 words = found.setdefault(url_of(uri) + anchor, [])

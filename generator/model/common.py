@@ -47,13 +47,12 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)  # field docs go into the schema
 
 
-class Searchable(Model):
-    """A part of the data that is a page of the handbook or a section of one."""
-
-    search_words: list[Text] = Field(default_factory=list)
-    """Words a reader may type into search to find this page or section, besides the words it shows
-    (such as "refer" for a referral, "don't" for what a role does not do). Search finds the page and
-    this section by them first; no page shows them. They are not policy facts, so they need no citation."""
+SearchWords = Annotated[list[Text], Field(default_factory=list, description=(
+    "Words a reader may type into search to find this page or section, besides the words it shows "
+    "(such as \"refer\" for a referral, \"don't\" for what a role does not do). Search lists this page, "
+    "and this section on it, first for them; no page shows them. They are not policy facts, so they need no citation."))]
+"""The optional `search_words` of a part of the data that is a page or a section of one
+(generator/registry.py › search_locations puts them into the search index)."""
 
 
 # ---------------------------------------------------------------- broken rules, with where they are

@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .common import Broken, Cites, Entry, Id, Model, Searchable, Text, UniqueIds, report
+from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, report
 from ..selfcheck.rules import explain_needs, rule_problems, rule_type
 
 SETTINGS = {
@@ -94,7 +94,7 @@ class Explain(Model):
     """Not met, but a policy choice marks the requirement as disputed by the other source: both are named."""
 
 
-class Requirement(Searchable):
+class Requirement(Model):
     id: Id
     title: Text
     text: Text
@@ -105,6 +105,7 @@ class Requirement(Searchable):
     not_asked: Optional[Text] = None
     """Why the self-check does not ask about this (who decides it, or when it applies)."""
     explain: Optional[Explain] = None
+    search_words: SearchWords
 
     @model_validator(mode="after")
     def _asked_or_not(self):
@@ -194,7 +195,7 @@ class SelfCheck(Model):
     no_js_intro: Text
 
 
-class Eligibility(Searchable):
+class Eligibility(Model):
     intro: list[Entry] = Field(default_factory=list)
     answer_sets: dict[Id, list[Answer]]
     questions: UniqueIds[Question] = Field(min_length=1)
@@ -203,6 +204,7 @@ class Eligibility(Searchable):
     policy_choices: UniqueIds[PolicyChoice] = Field(default_factory=list)
     outcomes: Outcomes
     self_check: SelfCheck
+    search_words: SearchWords
 
     @model_validator(mode="after")
     def _parts_fit_together(self):

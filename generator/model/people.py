@@ -5,26 +5,29 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Cites, Entry, Id, Model, Searchable, Text, UniqueIds
+from .common import Cites, Entry, Id, Model, SearchWords, Text, UniqueIds
 
 
-class Role(Searchable):
+class Role(Model):
     id: Id
     name: Text
     names: list[Entry] = Field(min_length=1)
     """What each source calls this role."""
     responsibilities: list[Entry] = Field(min_length=1)
+    search_words: SearchWords
 
 
-class Roles(Searchable):
+class Roles(Model):
     intro: list[Entry] = Field(default_factory=list)
     roles: UniqueIds[Role] = Field(min_length=1)
+    search_words: SearchWords
 
 
-class Duties(Searchable):
+class Duties(Model):
     intro: list[Entry] = Field(default_factory=list)
     will: list[Entry] = Field(min_length=1)
     will_not: list[Entry] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Step(Model):
@@ -34,13 +37,15 @@ class Step(Model):
     cite: Cites
 
 
-class Procedure(Searchable):
+class Procedure(Model):
     id: Id
     title: Text
     intro: list[Entry] = Field(default_factory=list)
     steps: list[Step] = Field(min_length=1)
+    search_words: SearchWords
 
 
-class Selection(Searchable):
+class Selection(Model):
     intro: list[Entry] = Field(default_factory=list)
     procedures: UniqueIds[Procedure] = Field(min_length=1)
+    search_words: SearchWords

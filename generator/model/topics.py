@@ -5,20 +5,22 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Cites, Entry, Id, Model, Searchable, Text, UniqueIds
+from .common import Cites, Entry, Id, Model, SearchWords, Text, UniqueIds
 
 
-class Topic(Searchable):
+class Topic(Model):
     id: Id
     title: Text
     entries: list[Entry] = Field(min_length=1)
+    search_words: SearchWords
 
 
-class Topics(Searchable):
+class Topics(Model):
     """training.yaml and commitments.yaml."""
 
     intro: list[Entry] = Field(default_factory=list)
     topics: UniqueIds[Topic] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Activity(Model):
@@ -26,17 +28,19 @@ class Activity(Model):
     name: Text
 
 
-class Tier(Searchable):
+class Tier(Model):
     id: Id
     name: Text
     activities: UniqueIds[Activity] = Field(min_length=1)
     cite: Cites
     note: Optional[Entry] = None
+    search_words: SearchWords
 
 
-class Tiers(Searchable):
+class Tiers(Model):
     intro: list[Entry] = Field(default_factory=list)
     tiers: UniqueIds[Tier] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Term(Model):
@@ -48,5 +52,6 @@ class Term(Model):
     note: Optional[Text] = None
 
 
-class Glossary(Searchable):
+class Glossary(Model):
     terms: UniqueIds[Term] = Field(min_length=1)
+    search_words: SearchWords
