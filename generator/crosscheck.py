@@ -85,6 +85,13 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
                     f"it is in the section '{elsewhere[0]}': cite that section" if elsewhere else
                     "copy the words exactly as the source has them, typos included",
                     "" if elsewhere else _closest(value.quote, value.source, texts))
+    # a source's header facts are in its file: the label, a colon, the value (its bold or link marks aside)
+    for i, source in enumerate(parsed["sources"].sources if "sources" in parsed else ()):
+        text = " ".join(t for k, t in texts.items() if k.startswith(source.id + "#") and isinstance(t, str))
+        for j, fact in enumerate(source.header if text else ()):
+            if not re.search(re.escape(_normalise(fact.label)) + r"\s*:\s*[*_\[]*" + re.escape(_normalise(fact.value)), text):
+                add("sources", ("sources", i, "header", j), f"the header fact '{fact.label}: {fact.value}' is not in {source.file}",
+                    "copy the label and the value from the source's own header exactly", _closest(f"{fact.label}: {fact.value}", source.id, texts))
     # roles named by selection steps
     role_ids = {r.id for r in parsed["roles"].roles} if "roles" in parsed else set()
     for p, proc in enumerate(parsed["selection"].procedures if role_ids and "selection" in parsed else ()):

@@ -28,6 +28,8 @@ from generator import build, pdf, registry, selfcheck  # the installed package (
 _site: build.Site | None = None
 _serving = False
 _print_file: File | None = None
+_search_words: dict[str, list[str]] = {}
+"""The data's search words of each document of the search index, by location (registry.search_locations)."""
 log = logging.getLogger("mkdocs.plugins.generator")
 CSP = ("default-src 'self'; script-src 'self' {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "font-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -67,6 +69,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["csp"] = _csp(Path(config.theme.custom_dir))
     config.extra["pdf"] = {"file": escape(_site.words["pdf_file"]), "link": escape(_site.words["pdf_link"])}
     config.theme["language"] = _site.language
+    for option in config.theme.get("palette") or []:  # the light/dark button's names are words (mkdocs.yml names their keys)
+        if isinstance(option, dict) and option.get("toggle"):
+            name = option["toggle"]["name"]
+            option["toggle"]["name"] = escape(_site.words.get(name, name))
     config.site_name = escape(_site.site_name)
     page_dir = str(selfcheck.PAGE_DIR)  # the self-check's page template lives in its component folder
     if page_dir not in config.theme.dirs:
@@ -90,8 +96,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
     # a stand-in, so links to the PDF are checked like any other; on_post_build writes the PDF over it
     files.append(File.generated(config, _site.words["pdf_file"], content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
-    global _print_file
+    global _print_file, _search_words
     _print_file = files.get_file_from_path(next(e.uri for e in registry.PAGES if e.gathers))
+    _search_words = registry.search_locations(_site.handbook, lambda uri: files.get_file_from_path(uri).url)
     config.nav = _site.nav(sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris))
     return files
 
@@ -109,7 +116,9 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-100)  # after Material's search has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    registry.add_search_words(Path(config.site_dir), _search_words)
     if not pdf.wanted():  # making the PDF takes longer than the rest of a build: the preview rebuilds without it
         log.info("This build is without the PDF (%s); build or publish makes it", _site.words["pdf_file"])
         return

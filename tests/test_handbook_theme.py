@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.kit import new_context
 from tests.kit.axe import axe_violations, with_axe
-from tests.kit.handbook.browsing import LAPTOP, SEARCH, SITE, site_paths
+from tests.kit.handbook.browsing import LAPTOP, PHONE, SEARCH, SITE, focus_problem, site_paths
 
 NAV = "Navigation"  # Material's words in English, the program's language: the menu button's name ...
 
@@ -39,15 +39,42 @@ def test_the_header_menu_and_search_are_named_buttons_that_work_by_keyboard(brow
     context.close()
 
 
-@pytest.mark.parametrize("scheme, shown", [("light", "default")])  # dark: off until the palette toggle is fixed
-def test_the_colours_follow_the_system_and_pass_axe(browser, site_url, built_site, scheme, shown):
-    context = with_axe(browser.new_context(viewport=LAPTOP, color_scheme=scheme))
+@pytest.mark.parametrize("scheme, shown, viewport", [("light", "default", LAPTOP), ("dark", "slate", LAPTOP), ("dark", "slate", PHONE)],
+                         ids=["light-1280px", "dark-1280px", "dark-360px"])  # light at 360 px: test_handbook_browser's axe test
+def test_the_colours_follow_the_system_and_pass_axe(browser, site_url, built_site, scheme, shown, viewport):
+    context = with_axe(browser.new_context(viewport=viewport, color_scheme=scheme))
     page = context.new_page()
     found = []
     for path in site_paths(built_site):
         page.goto(site_url + path)
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", shown)
         found += axe_violations(page)
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360px", "1280px"])
+def test_the_light_and_dark_button_is_named_works_by_keyboard_and_is_remembered(browser, site_url, viewport):
+    context = with_axe(browser.new_context(viewport=viewport, color_scheme="dark"))
+    page = context.new_page()
+    page.goto(site_url + "/")
+    body, words = page.locator("body"), SITE.words
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")  # the system's setting, to begin with
+    button = page.get_by_role("button", name=words["palette_to_light"], exact=True)
+    tab_to(page, button, presses=20)
+    assert focus_problem(page, first=False) is None
+    page.keyboard.press("Enter")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect(page.get_by_role("button", name=words["palette_to_dark"], exact=True)).to_be_focused()
+    assert focus_problem(page, first=False) is None
+    page.keyboard.press("Space")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    system = page.get_by_role("button", name=words["palette_to_system"], exact=True)
+    expect(system).to_be_focused()
+    found = axe_violations(page)
+    page.get_by_role("navigation", name="Footer").get_by_role("link").first.click()  # the choice holds on the next page
+    expect(page.get_by_role("button", name=words["palette_to_system"], exact=True)).to_be_visible()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
     context.close()
     assert found == []
 

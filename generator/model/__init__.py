@@ -6,12 +6,12 @@ A broken rule is raised with the path of the offending value (common.report), so
 names its line. Checks that need more than one file live in generator/crosscheck.py.
 """
 from .common import (DURATION, MAX_DURATION_YEARS, RULE_ERROR, SOURCE_FILE, Broken, Cite, Cites, Duration, Entry, Id, Model,
-                     SourceFile, Text, UniqueIds, duration_months, report, walk)
+                     SearchWords, SourceFile, Text, UniqueIds, duration_months, report, walk)
 from .eligibility import (PLACEHOLDERS, SETTINGS, Answer, AskIf, ChoiceQuestion, DatedText, DateQuestion, Disqualifier,
                           Eligibility, Explain, Outcome, Outcomes, PolicyChoice, Question, Requirement, Rule, SelfCheck, When)
 from .handbook import FILES, Handbook
 from .people import Duties, Procedure, Role, Roles, Selection, Step
 from .program import Program, Terms, Version
 from ..selfcheck.rules import AnswerRule, TimeRule  # the kinds of rule live with the self-check
-from .sources import Difference, Section, Source, Sources
+from .sources import Difference, HeaderFact, Section, Source, Sources
 from .topics import Activity, Glossary, Term, Tier, Tiers, Topic, Topics

@@ -47,6 +47,14 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)  # field docs go into the schema
 
 
+SearchWords = Annotated[list[Text], Field(default_factory=list, description=(
+    "Words a reader may type into search to find this page or section, besides the words it shows "
+    "(such as \"refer\" for a referral, \"don't\" for what a role does not do). Search lists this page, "
+    "and this section on it, first for them; no page shows them. They are not policy facts, so they need no citation."))]
+"""The optional `search_words` of a part of the data that is a page or a section of one
+(generator/registry.py › search_locations puts them into the search index)."""
+
+
 # ---------------------------------------------------------------- broken rules, with where they are
 RULE_ERROR = "data_rule"
 """The pydantic error type of a broken rule; its ctx holds every Broken, each with its own path."""

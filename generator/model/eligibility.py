@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .common import Broken, Cites, Entry, Id, Model, Text, UniqueIds, report
+from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, report
 from ..selfcheck.rules import explain_needs, rule_problems, rule_type
 
 SETTINGS = {
@@ -105,6 +105,7 @@ class Requirement(Model):
     not_asked: Optional[Text] = None
     """Why the self-check does not ask about this (who decides it, or when it applies)."""
     explain: Optional[Explain] = None
+    search_words: SearchWords
 
     @model_validator(mode="after")
     def _asked_or_not(self):
@@ -203,6 +204,7 @@ class Eligibility(Model):
     policy_choices: UniqueIds[PolicyChoice] = Field(default_factory=list)
     outcomes: Outcomes
     self_check: SelfCheck
+    search_words: SearchWords
 
     @model_validator(mode="after")
     def _parts_fit_together(self):

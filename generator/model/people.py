@@ -5,7 +5,7 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Cites, Entry, Id, Model, Text, UniqueIds
+from .common import Cites, Entry, Id, Model, SearchWords, Text, UniqueIds
 
 
 class Role(Model):
@@ -14,17 +14,20 @@ class Role(Model):
     names: list[Entry] = Field(min_length=1)
     """What each source calls this role."""
     responsibilities: list[Entry] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Roles(Model):
     intro: list[Entry] = Field(default_factory=list)
     roles: UniqueIds[Role] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Duties(Model):
     intro: list[Entry] = Field(default_factory=list)
     will: list[Entry] = Field(min_length=1)
     will_not: list[Entry] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Step(Model):
@@ -39,8 +42,10 @@ class Procedure(Model):
     title: Text
     intro: list[Entry] = Field(default_factory=list)
     steps: list[Step] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Selection(Model):
     intro: list[Entry] = Field(default_factory=list)
     procedures: UniqueIds[Procedure] = Field(min_length=1)
+    search_words: SearchWords

@@ -16,6 +16,15 @@ class Section(Model):
     """The words that open this section in the source file, used to find it."""
 
 
+class HeaderFact(Model):
+    """One fact of a source's own header, as the source writes it."""
+
+    label: Text
+    """The header's own label, copied exactly ("Issued")."""
+    value: Text
+    """What the header gives for it, copied exactly ("August 12, 2011"), without its formatting."""
+
+
 class Source(Model):
     id: Id
     short: Text
@@ -26,6 +35,9 @@ class Source(Model):
     date: dt.date
     date_meaning: Text
     program_name: Text
+    header: list[HeaderFact] = Field(default_factory=list)
+    """The facts the source's own header gives (its issue date, what it replaces, where to send
+    changes...), each copied from the file: the build checks that the file holds each label and value."""
     sections: UniqueIds[Section] = Field(min_length=1)
 
 

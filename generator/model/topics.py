@@ -5,13 +5,14 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Cites, Entry, Id, Model, Text, UniqueIds
+from .common import Cites, Entry, Id, Model, SearchWords, Text, UniqueIds
 
 
 class Topic(Model):
     id: Id
     title: Text
     entries: list[Entry] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Topics(Model):
@@ -19,6 +20,7 @@ class Topics(Model):
 
     intro: list[Entry] = Field(default_factory=list)
     topics: UniqueIds[Topic] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Activity(Model):
@@ -32,11 +34,13 @@ class Tier(Model):
     activities: UniqueIds[Activity] = Field(min_length=1)
     cite: Cites
     note: Optional[Entry] = None
+    search_words: SearchWords
 
 
 class Tiers(Model):
     intro: list[Entry] = Field(default_factory=list)
     tiers: UniqueIds[Tier] = Field(min_length=1)
+    search_words: SearchWords
 
 
 class Term(Model):
@@ -50,3 +54,4 @@ class Term(Model):
 
 class Glossary(Model):
     terms: UniqueIds[Term] = Field(min_length=1)
+    search_words: SearchWords
