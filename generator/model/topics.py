@@ -5,6 +5,7 @@ from typing import Optional
 
 from pydantic import Field
 
+from .dated import Bounded
 from .common import Cites, Entry, Id, Model, Text, UniqueIds
 
 
@@ -21,7 +22,7 @@ class Topics(Model):
     topics: UniqueIds[Topic] = Field(min_length=1)
 
 
-class Activity(Model):
+class Activity(Bounded):
     id: Id
     name: Text
 

@@ -1,0 +1,117 @@
+"""Dated entries (issue 12): a requirement, a disqualifier or a tier's activity that starts (`from:`) or
+stops (`until:`) on a date is applied from that date only, by the pages (`publish --as-of`) and the
+scenarios, and shown as a coming change until then; a bad bound is named with its file, line and fix.
+The data's own program has no dated entries: these tests add made-up ones to a copy (they cite existing
+sections only because the copy has no newer source)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from click.testing import CliRunner
+
+from generator.asof import at
+from generator.cli import main
+from generator.load import DataError, load_all
+from tests.kit import copy_project, page
+
+CITE = '{source: dhs, section: eligibility, quote: "Have some flexibility to attend meetings and co-facilitate groups."}'
+SHARE = "  - id: dhs-share-experience\n"
+ITEMS = "[founded-sexual-abuse, sex-abuse-registry, child-death-conviction]"
+
+
+def bound(day: dt.date) -> str:
+    return f"{{date: {day.isoformat()}, cite: {CITE}}}"
+
+
+def with_entries(tmp_path, start: dt.date, end: dt.date | None = None):
+    """A copy of the project with a requirement, a disqualifier and an activity that start on `start`
+    (and a requirement that stops on `end`)."""
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "eligibility.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert SHARE in text and ITEMS in text
+    text = text.replace(SHARE, f"""  - id: test-evening-meetings
+    title: Goes to evening meetings
+    text: "Parent Partners can go to evening meetings."
+    cite: {CITE}
+    from: {bound(start)}
+    rule: {{question: flexibility, met_by: ["yes"]}}
+    explain:
+      met: "You said you could go to evening meetings."
+      not_met: "Parent Partners go to evening meetings. You said you could not."
+      unknown: "You were not sure about evening meetings."
+""" + SHARE, 1)
+    if end:
+        text = text.replace(SHARE + "    title:", SHARE + f"    until: {bound(end)}\n    title:", 1)
+    text = text.replace(ITEMS, ITEMS[:-1] + ", test-late-fees]", 1).replace("\ndisqualifiers:\n", f"""
+disqualifiers:
+  - id: test-late-fees
+    text: "Unpaid late fees"
+    plain: "Owing late fees"
+    cite: {CITE}
+    from: {bound(start)}
+""", 1)
+    path.write_text(text, encoding="utf-8")
+    tiers = project / "data" / "tiers.yaml"
+    tiers.write_text(tiers.read_text(encoding="utf-8").replace(
+        '      - {id: unit-meetings, name: "Unit meetings"}\n',
+        f'      - {{id: unit-meetings, name: "Unit meetings"}}\n      - {{id: test-evening-calls, name: "Evening calls", from: {bound(start)}}}\n'), encoding="utf-8")
+    return project
+
+
+def test_an_entry_added_next_week_is_left_out_today_and_shown_as_coming(tmp_path):
+    today = dt.date.today()
+    next_week = today + dt.timedelta(days=7)
+    hb = load_all(with_entries(tmp_path, next_week) / "data")
+    now, later = at(hb, today), at(hb, next_week)
+    assert "test-evening-meetings" not in [r.id for r in now.eligibility.requirements]
+    assert "test-late-fees" not in [d.id for d in now.eligibility.disqualifiers]
+    assert "test-late-fees" not in next(q for q in now.eligibility.questions if q.id == "disqualifiers").items
+    assert [e.id for e in now.coming_entries["requirements"]] == ["test-evening-meetings"]
+    assert [e.id for e in now.coming_entries["disqualifiers"]] == ["test-late-fees"]
+    assert [e.id for e in now.coming_entries["tier-1.activities"]] == ["test-evening-calls"]
+    assert "test-evening-meetings" in [r.id for r in later.eligibility.requirements]
+    assert "test-late-fees" in next(q for q in later.eligibility.questions if q.id == "disqualifiers").items
+    assert not later.coming_entries
+
+
+def test_publish_as_of_leaves_out_what_is_not_in_force_and_shows_what_is_coming(tmp_path):
+    project = with_entries(tmp_path, dt.date(2027, 1, 1), end=dt.date(2027, 6, 1))
+    site = tmp_path / "site"
+    run = lambda day: CliRunner().invoke(main, ["--project", str(project), "publish", "--to", str(site), "--as-of", day])
+    result = run("2026-12-31")
+    assert result.exit_code == 0, result.output
+    elig = page(site, "eligibility.md")
+    coming = [c.get_text(" ", strip=True) for c in elig.select(".coming")]
+    assert any(c.startswith("From January 1, 2027, this is added: Goes to evening meetings.") and "Source:" in c for c in coming), coming
+    assert not elig.find(["h3"], id="test-evening-meetings")
+    assert "From January 1, 2027, this is added: Unpaid late fees" in elig.get_text(" ", strip=True)
+    assert "From June 1, 2027, this no longer applies." in elig.find(id="dhs-share-experience").find_next("p").get_text(" ", strip=True)
+    tier = page(site, "tiers/tier-1.md").get_text(" ", strip=True)
+    assert "From January 1, 2027, this is added: Evening calls" in tier
+    assert run("2027-01-01").exit_code == 0
+    elig = page(site, "eligibility.md")
+    assert elig.find("h3", id="test-evening-meetings") and not elig.select(".coming")
+    assert "this is added" not in elig.get_text() and "this is added" not in page(site, "tiers/tier-1.md").get_text()
+    assert run("2027-06-01").exit_code == 0
+    assert not page(site, "eligibility.md").find(id="dhs-share-experience")
+
+
+@pytest.mark.parametrize("written, said", [
+    ("from: {date: 2027-13-01, cite: CITE}", "'2027-13-01' is not a real date"),
+    ("from: 2027-01-01", "from: or until: needs its date and where that date is said"),
+    ("from: {date: 2027-01-01}", "this day has no  cite:"),
+    ("from: {date: 2027-01-01, cite: CITE}\n    until: {date: 2026-01-01, cite: CITE}", "until: 2026-01-01 is not after from: 2027-01-01"),
+])
+def test_a_bad_bound_names_its_line_and_the_fix(tmp_path, written, said):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "eligibility.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index(SHARE)].count("\n") + 2
+    path.write_text(text.replace(SHARE, SHARE + "    " + written.replace("CITE", CITE) + "\n", 1), encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        load_all(project / "data")
+    [problem] = e.value.problems
+    assert problem.file == "data/eligibility.yaml" and problem.line in (line, line + 1), (problem.line, line)
+    assert said in problem.what and problem.fix
