@@ -6,6 +6,7 @@ sections only because the copy has no newer source)."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 
 import pytest
 from click.testing import CliRunner
@@ -24,10 +25,10 @@ def bound(day: dt.date) -> str:
     return f"{{date: {day.isoformat()}, cite: {CITE}}}"
 
 
-def with_entries(tmp_path, start: dt.date, end: dt.date | None = None):
+def with_entries(tmp_path, start: dt.date, end: dt.date | None = None, project=None):
     """A copy of the project with a requirement, a disqualifier and an activity that start on `start`
     (and a requirement that stops on `end`)."""
-    project = copy_project(tmp_path / "project")
+    project = project or copy_project(tmp_path / "project")
     path = project / "data" / "eligibility.yaml"
     text = path.read_text(encoding="utf-8")
     assert SHARE in text and ITEMS in text
@@ -115,3 +116,22 @@ def test_a_bad_bound_names_its_line_and_the_fix(tmp_path, written, said):
     [problem] = e.value.problems
     assert problem.file == "data/eligibility.yaml" and problem.line in (line, line + 1), (problem.line, line)
     assert said in problem.what and problem.fix
+
+
+def git(cwd, *args):
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_diff_names_an_entry_added_or_removed_on_a_date_in_plain_words(tmp_path):
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q")
+    git(project, "add", "data")
+    git(project, "commit", "-qm", "before")
+    with_entries(tmp_path, dt.date(2027, 1, 1), end=dt.date(2027, 6, 1), project=project)
+    result = CliRunner().invoke(main, ["--project", str(project), "diff"])
+    assert result.exit_code == 0, result.output
+    said = result.stdout
+    assert "Tiers: 'Tier I': activity 'Evening calls' added, in force from January 1, 2027" in said
+    assert "requirement 'Goes to evening meetings' added, in force from January 1, 2027" in said
+    assert "disqualifier 'Unpaid late fees' added, in force from January 1, 2027" in said
+    assert "'Shares their experience to help others learn': no longer applies from June 1, 2027" in said
