@@ -54,6 +54,8 @@ class DatedHandbook(model.Handbook):
     coming_entries: dict[str, list[Any]] = {}
     """The entries left out because they start after the day, by list: 'requirements', 'disqualifiers',
     '<tier-id>.activities' (the list's field, after its owner's id when the owner has one)."""
+    coming_items: dict[str, list[str]] = {}
+    """Each question's disqualifiers still to come, by id (its `items` keep those in force only)."""
 
 
 def _walk(obj: Any, day: dt.date, text: Callable[[str], str]) -> tuple[Any, list]:
@@ -129,6 +131,8 @@ def _entries_at(hb: model.Handbook, day: dt.date) -> tuple[dict, dict]:
     files = {name: _in_force_only(getattr(hb, name), day, coming) for name in model.FILES}
     el = files["eligibility"]
     asked, kept = {d.id for d in el.disqualifiers}, {r.id for r in el.requirements}
+    later = {d.id for d in coming.get("disqualifiers", [])}
+    coming["items"] = {q.id: [i for i in q.items if i in later] for q in el.questions if later & set(q.items)}
     files["eligibility"] = el.model_copy(update={
         "questions": [q.model_copy(update={"items": [i for i in q.items if i in asked]}) for q in el.questions],
         "policy_choices": [c.model_copy(update={"disputes": [r for r in c.disputes if r in kept]}) for c in el.policy_choices]})
@@ -153,8 +157,9 @@ def at(hb: model.Handbook, day: dt.date) -> model.Handbook:
                 rule_versions.setdefault(req.id, []).append((d, req))
     resolved = _resolve(hb, day)
     files, coming = _entries_at(resolved, day)
+    items = coming.pop("items")
     return DatedHandbook(**{name: getattr(resolved, name) for name in model.Handbook.model_fields} | files, day=day,
-                         rule_versions=rule_versions, coming_entries=coming)
+                         rule_versions=rule_versions, coming_entries=coming, coming_items=items)
 
 
 def coming(hb: model.Handbook, requirement_id: str) -> list[tuple[dt.date, Any]]:

@@ -135,3 +135,25 @@ def test_diff_names_an_entry_added_or_removed_on_a_date_in_plain_words(tmp_path)
     assert "requirement 'Goes to evening meetings' added, in force from January 1, 2027" in said
     assert "disqualifier 'Unpaid late fees' added, in force from January 1, 2027" in said
     assert "'Shares their experience to help others learn': no longer applies from June 1, 2027" in said
+
+
+def test_a_scenario_sees_an_entry_on_its_own_day_and_not_before(tmp_path):
+    """A parent who cannot go to evening meetings: the day before the rule starts nothing stops them, on its day it does."""
+    project = with_entries(tmp_path, dt.date(2027, 1, 1))
+    scenarios = project / "data" / "scenarios.yaml"
+    original = scenarios.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    def check(day: str, outcome: str):
+        scenarios.write_text(original + SCENARIO.format(day=day, outcome=outcome), encoding="utf-8")
+        return CliRunner().invoke(main, ["--project", str(project), "check"])
+    # the flexibility question also decides dhs-flexibility: 'no' is not_met either way; the late fees item
+    # and the evening meetings rule are what differ, so compare each day's reasons
+    before, on = check("2026-12-31", "likely"), check("2027-01-01", "likely")
+    assert before.exit_code == on.exit_code == 1
+    assert "Goes to evening meetings" not in before.stderr and "Goes to evening meetings" in on.stderr, on.stderr
+
+
+SCENARIO = """  - name: A parent who cannot go to evening meetings
+    today: {day}
+    answers: {{flexibility: "no"}}
+    outcome: {outcome}
+"""
