@@ -15,7 +15,7 @@ from typing import Any, Callable
 from pydantic import BaseModel
 
 from . import model
-from .model.dated import DatedValue, is_dated, versions
+from .model.dated import Bounded, DatedValue, is_dated, versions
 from .strings import strings_for
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*)\.([a-z_]+)\}")
@@ -51,6 +51,11 @@ class DatedHandbook(model.Handbook):
     day: dt.date
     rule_versions: dict[str, list[Any]] = {}
     """Each requirement with a dated rule, as it is from each of its dates: [(date, Requirement)]."""
+    coming_entries: dict[str, list[Any]] = {}
+    """The entries left out because they start after the day, by list: 'requirements', 'disqualifiers',
+    '<tier-id>.activities' (the list's field, after its owner's id when the owner has one)."""
+    coming_items: dict[str, list[str]] = {}
+    """Each question's disqualifiers still to come, by id (its `items` keep those in force only)."""
 
 
 def _walk(obj: Any, day: dt.date, text: Callable[[str], str]) -> tuple[Any, list]:
@@ -101,6 +106,45 @@ def change_dates(hb: model.Handbook) -> list[dt.date]:
     return sorted({d for name in model.FILES for _, v in model.walk(getattr(hb, name)) if is_dated(v) for d in v})
 
 
+def _in_force_only(obj: Any, day: dt.date, coming: dict, place: str = "") -> Any:
+    """obj without the entries that are not in force on `day`; those still to come are added to `coming`."""
+    if isinstance(obj, BaseModel) and not isinstance(obj, model.Cite):
+        key = getattr(obj, "id", None)
+        return obj.model_copy(update={name: _in_force_only(getattr(obj, name), day, coming, f"{key}.{name}" if isinstance(key, str) else name)
+                                      for name in type(obj).model_fields})
+    if not isinstance(obj, list):
+        return obj
+    kept = []
+    for item in obj:
+        if isinstance(item, Bounded) and not item.in_force(day):
+            if item.start and item.start.date > day:
+                coming.setdefault(place, []).append(item)
+            continue
+        kept.append(_in_force_only(item, day, coming, place))
+    return kept
+
+
+def _entries_at(hb: model.Handbook, day: dt.date) -> tuple[dict, dict]:
+    """Each file with only the entries in force on `day` (and no question or policy choice naming one left
+    out), and the entries still to come (see DatedHandbook.coming_entries)."""
+    coming: dict[str, list] = {}
+    files = {name: _in_force_only(getattr(hb, name), day, coming) for name in model.FILES}
+    el = files["eligibility"]
+    asked, kept = {d.id for d in el.disqualifiers}, {r.id for r in el.requirements}
+    later = {d.id for d in coming.get("disqualifiers", [])}
+    coming["items"] = {q.id: [i for i in q.items if i in later] for q in el.questions if later & set(q.items)}
+    files["eligibility"] = el.model_copy(update={
+        "questions": [q.model_copy(update={"items": [i for i in q.items if i in asked]}) for q in el.questions],
+        "policy_choices": [c.model_copy(update={"disputes": [r for r in c.disputes if r in kept]}) for c in el.policy_choices]})
+    return files, coming
+
+
+def entry_dates(hb: model.Handbook) -> list[dt.date]:
+    """Every date on which an entry of the data starts or stops applying, in order."""
+    return sorted({b.date for name in model.FILES for _, v in model.walk(getattr(hb, name)) if isinstance(v, Bounded)
+                   for b in (v.start, v.until) if b})
+
+
 def at(hb: model.Handbook, day: dt.date) -> model.Handbook:
     """The handbook as of `day` (see the module's doc)."""
     if isinstance(hb, DatedHandbook):
@@ -112,7 +156,10 @@ def at(hb: model.Handbook, day: dt.date) -> model.Handbook:
             if req.id in dated_rules:
                 rule_versions.setdefault(req.id, []).append((d, req))
     resolved = _resolve(hb, day)
-    return DatedHandbook(**{name: getattr(resolved, name) for name in model.Handbook.model_fields}, day=day, rule_versions=rule_versions)
+    files, coming = _entries_at(resolved, day)
+    items = coming.pop("items")
+    return DatedHandbook(**{name: getattr(resolved, name) for name in model.Handbook.model_fields} | files, day=day,
+                         rule_versions=rule_versions, coming_entries=coming, coming_items=items)
 
 
 def coming(hb: model.Handbook, requirement_id: str) -> list[tuple[dt.date, Any]]:

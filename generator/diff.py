@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from . import asof, model, registry
 from .model import Handbook
+from .model.dated import Bound, Bounded
 from .strings import format_date, strings_for
 
 LABEL_FIELDS = ("name", "title", "term", "text", "id")
@@ -35,13 +36,15 @@ _WORDS: contextvars.ContextVar[dict] = contextvars.ContextVar("words", default={
 @dataclass(frozen=True)
 class Change:
     kind: str
-    """added, removed, renamed or changed."""
+    """added, removed, renamed, reworded or changed; added_from, starts or ends for a dated entry."""
     where: tuple[str, ...]
     """The page, then the entries it is inside (by their names)."""
     what: str
     """The kind of entry (activity, requirement) or the field (at least)."""
     old: str | None = None
     new: str | None = None
+    day: str | None = None
+    """The day an added entry starts, or an entry starts or stops applying (dated entries), in words."""
 
 
 def _label(value: Any) -> str | None:
@@ -146,7 +149,16 @@ def _compare(old: Any, new: Any, path: tuple, where: tuple, field: str | None, o
             else:
                 _compare(old[key], new[key], path + (key,), where + (str(key),), field, out)
         return
+    if old is None and isinstance(new, Bound):
+        out.append(Change("starts" if field == "start" else "ends", where, "", day=_show(new.date)))
+        return
     out.append(Change("changed", where, _words(field or ""), _show(old), _show(new)))
+
+
+def _added(where: tuple, kind: str, v: Any) -> Change:
+    if isinstance(v, Bounded) and v.start:
+        return Change("added_from", where, kind, None, _show(v), _show(v.start.date))
+    return Change("added", where, kind, None, _show(v))
 
 
 def _has_ids(items: list) -> bool:
@@ -167,7 +179,7 @@ def _compare_lists(old: list, new: list, path: tuple, where: tuple, field: str, 
                 out.append(Change("removed", where, kind, _show(v)))
         for i, v in enumerate(new):
             if v.id not in before:
-                out.append(Change("added", where, kind, None, _show(v)))
+                out.append(_added(where, kind, v))
             else:
                 _compare(before[v.id], v, path + (i,), where, field, out)
         return
@@ -184,7 +196,7 @@ def _compare_lists(old: list, new: list, path: tuple, where: tuple, field: str, 
         for v in old[a1:a2]:
             out.append(Change("removed", where, kind, _show(v)))
         for v in new[b1:b2]:
-            out.append(Change("added", where, kind, None, _show(v)))
+            out.append(_added(where, kind, v))
 
 
 def _reword(old: Any, new: Any, path: tuple, where: tuple, field: str, out: list[Change]) -> None:
@@ -212,7 +224,7 @@ def sentences(changes: list[Change], hb: Handbook) -> list[str]:
         place = [pages.get(c.where[0], c.where[0])] + [t["change_quoted"].format(text=asof.fill(w, values)) for w in c.where[1:]]
         # values of more than a few words are quoted so the sentence reads clearly ("from 1 year to 18 months" needs none)
         show = lambda v: t["change_nothing"] if not v else t["change_quoted"].format(text=v) if c.kind == "changed" and len(v.split()) > 3 else v
-        out.append(t[f"change_{c.kind}"].format(where=t["change_separator"].join(place), what=c.what, old=show(c.old), new=show(c.new)))
+        out.append(t[f"change_{c.kind}"].format(where=t["change_separator"].join(place), what=c.what, old=show(c.old), new=show(c.new), day=c.day))
     return out
 
 

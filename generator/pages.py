@@ -126,6 +126,7 @@ class Renderer:
             "answer_label": lambda ask_if: answer_text(question(ask_if.question), ask_if.answers[0]),
             "question_number": lambda qid: str(1 + [q.id for q in hb.eligibility.questions].index(qid)),
             "coming": lambda rid: asof.coming(hb, rid),
+            "entries_coming": lambda place: getattr(hb, "coming_entries", {}).get(place, []),
         }
 
     def render(self, template: str, page_uri: str, prefix: str = "", **extra) -> str:

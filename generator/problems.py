@@ -72,6 +72,11 @@ def _tags(member: Any) -> set:
     return tags
 
 
+def _keys(model: type[BaseModel]) -> dict:
+    """A model's fields by the key written in the data (its alias, as `from` for the field `start`)."""
+    return {f.alias or name: f for name, f in model.model_fields.items()}
+
+
 def model_at(cls: Any, loc: tuple) -> tuple[tuple, Any]:
     """Follow pydantic's `loc` from `cls`: the path in the data (union tags and validator names left out),
     and the model class found there (or None)."""
@@ -89,8 +94,8 @@ def model_at(cls: Any, loc: tuple) -> tuple[tuple, Any]:
         path.append(part)
         if typing.get_origin(tp) in (list, dict):
             tp = typing.get_args(tp)[-1]
-        elif isinstance(tp, type) and issubclass(tp, BaseModel) and part in tp.model_fields:
-            tp = tp.model_fields[part].annotation
+        elif isinstance(tp, type) and issubclass(tp, BaseModel) and part in _keys(tp):
+            tp = _keys(tp)[part].annotation
         else:
             tp = None
     tp = _bare(tp)
@@ -160,7 +165,7 @@ def _problems(e: dict, cls: type, located: Located, label: str) -> list[Problem]
         if kind == "missing":
             return problem(f"'{key}' is missing" + (f" under {_describe(parent_loc)}" if parent_loc else ""),
                            f"add a line  {key}: ...  here", parent_loc)
-        allowed = list(parent.model_fields) if parent else []
+        allowed = list(_keys(parent)) if parent else []
         close = [c for c in difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) if c != key]
         return [Problem(label, located.key_line(loc), f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else
                         ("the keys allowed here are: " + ", ".join(allowed) if allowed else "remove it"))]

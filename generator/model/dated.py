@@ -13,11 +13,11 @@ value is in force (the handbook has no older policy to show).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Generic, TypeVar, Union
+from typing import Annotated, Any, ClassVar, Generic, Optional, TypeVar, Union
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from .common import Cites, Model
+from .common import Broken, Cites, Model, report
 
 T = TypeVar("T")
 
@@ -65,3 +65,44 @@ def value_at(value: Any, day: dt.date) -> Any:
 def versions(value: Any) -> list[tuple[dt.date, DatedValue]]:
     """Each (date, cited value) of a dated value, in date order; none for a plain value."""
     return sorted(value.items()) if is_dated(value) else []
+
+
+# ---------------------------------------------------------------- dated entries
+class Bound(Model):
+    """The day an entry starts (`from:`) or stops (`until:`) applying, and where that is said."""
+    date: dt.date
+    """The day, written like 2027-01-01."""
+    cite: Cites
+    hints: ClassVar[dict[str, tuple[str, str]]] = {
+        "cite": ("this day has no  cite:", "add  cite: {{source: ..., section: ...}}  naming where the source gives this day")}
+
+
+def _bound_in_full(value):
+    if isinstance(value, (dt.date, str, int)):
+        report([Broken((), f"from: or until: needs its date and where that date is said, not only '{value}'",
+                       "write it as  {date: 2027-01-01, cite: {source: ..., section: ..., quote: \"...\"}}")])
+    return value
+
+
+DayBound = Annotated[Optional[Bound], BeforeValidator(_bound_in_full, json_schema_input_type=Optional[Bound])]
+
+
+class Bounded(Model):
+    """An entry of a list that may start or stop applying on a date (a requirement, a disqualifier, a tier's
+    activity). On and after `from`, and before `until`, it is in force; outside, the handbook and the
+    self-check leave it out (asof.py), and show it as a coming change while it is still to come."""
+    model_config = ConfigDict(populate_by_name=True)
+    start: DayBound = Field(None, alias="from")
+    """The day this starts to apply (it does not before), and where that is said."""
+    until: DayBound = None
+    """The day this stops applying (it does not on or after that day), and where that is said."""
+
+    @model_validator(mode="after")
+    def _until_after_from(self):
+        if self.start and self.until and self.until.date <= self.start.date:
+            report([Broken(("until", "date"), f"until: {self.until.date.isoformat()} is not after from: {self.start.date.isoformat()}",
+                           "make  until:  a later day than  from:  (it is the first day the entry no longer applies)")])
+        return self
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start.date <= day) and (self.until is None or day < self.until.date)

@@ -8,6 +8,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from .dated import Bounded
 from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, report
 from ..selfcheck.rules import explain_needs, rule_problems, rule_type
 
@@ -94,7 +95,7 @@ class Explain(Model):
     """Not met, but a policy choice marks the requirement as disputed by the other source: both are named."""
 
 
-class Requirement(Model):
+class Requirement(Bounded):
     id: Id
     title: Text
     text: Text
@@ -117,7 +118,7 @@ class Requirement(Model):
         return self
 
 
-class Disqualifier(Model):
+class Disqualifier(Bounded):
     id: Id
     text: Text
     plain: Text

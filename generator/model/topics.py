@@ -5,6 +5,7 @@ from typing import Optional
 
 from pydantic import Field
 
+from .dated import Bounded
 from .common import Cites, Entry, Id, Model, SearchWords, Text, UniqueIds
 
 
@@ -23,7 +24,7 @@ class Topics(Model):
     search_words: SearchWords
 
 
-class Activity(Model):
+class Activity(Bounded):
     id: Id
     name: Text
 

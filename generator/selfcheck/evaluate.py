@@ -40,6 +40,9 @@ class Outcome:
     results: list[Result]
     training_date: dt.date | None
     partner_date: dt.date | None
+    changes: tuple = ()
+    """Each requirement or disqualifier that starts or stops after today and on or before the date the
+    outcome gives: (day, 'from' or 'until', its words), in order."""
 
 
 def _gated(question: dict, answers: dict) -> str | None:
@@ -57,6 +60,18 @@ def in_force(req: dict, today: dt.date) -> dict:
     """The requirement's rule and texts in force on `today`: its last `dated` version from on or before
     today, else its own."""
     return next((v for v in reversed(req["dated"]) if dt.date.fromisoformat(v["from"]) <= today), req)
+
+
+def on(entry: dict | str, today: dt.date) -> bool:
+    """Whether a requirement or a question's item is in force on `today` (its `from` and `until`, if any)."""
+    get = entry.get if isinstance(entry, dict) else {}.get
+    return (not get("from") or dt.date.fromisoformat(get("from")) <= today) and (not get("until") or today < dt.date.fromisoformat(get("until")))
+
+
+def _entry_changes(table: dict, today: dt.date, until: dt.date | None) -> tuple:
+    entries = [(r, r["title"]) for r in table["requirements"]] + [(i, i["text"]) for q in table["questions"] for i in q["items"] if isinstance(i, dict)]
+    return tuple(sorted((d, key, text) for e, text in entries for key in ("from", "until") if e.get(key)
+                        for d in [dt.date.fromisoformat(e[key])] if until and today < d <= until))
 
 
 def _change(req: dict, today: dt.date, status: Status) -> dict | None:
@@ -89,7 +104,7 @@ def _matches(when: dict | None, req: dict, status: str) -> bool:
 def evaluate(table: dict, answers: dict, today: dt.date) -> Outcome:
     """Every asked-about requirement's result, and the outcome they lead to."""
     questions = {q["id"]: q for q in table["questions"]}
-    pairs = [(req, _status(table, req, questions, answers, today)) for req in table["requirements"] if req["rule"]]
+    pairs = [(req, _status(table, req, questions, answers, today)) for req in table["requirements"] if req["rule"] and on(req, today)]
     outcome = next(o for o in table["outcomes"] if o["when"] is None or any(_matches(o["when"], req, s.status) for req, s in pairs))
     when = outcome["when"]
     changes = [_change(req, today, s) for req, s in pairs]
@@ -99,12 +114,8 @@ def evaluate(table: dict, answers: dict, today: dt.date) -> Outcome:
                for (req, s), c in zip(pairs, changes)]
     strength = (when or {}).get("strength")
     waiting = [r for (req, _), r in zip(pairs, results) if r.status.startswith("wait_") and strength in (None, req["strength"])]
-    return Outcome(
-        outcome["id"],
-        results,
-        max((r.training_date for r in waiting), default=None),
-        max((r.partner_date for r in waiting), default=None),
-    )
+    training, partner = max((r.training_date for r in waiting), default=None), max((r.partner_date for r in waiting), default=None)
+    return Outcome(outcome["id"], results, training, partner, _entry_changes(table, today, partner or training))
 
 
 def format_date(day: dt.date | None, table: dict) -> str:
@@ -114,6 +125,12 @@ def format_date(day: dt.date | None, table: dict) -> str:
 
 def fill(text: str, table: dict, training: dt.date | None, partner: dt.date | None) -> str:
     return text.replace("{training_date}", format_date(training, table)).replace("{partner_date}", format_date(partner, table))
+
+
+def entry_changes(table: dict, outcome: Outcome) -> list[str]:
+    """What a parent reads about each requirement or disqualifier that starts or stops before the outcome's date."""
+    return [table["words"]["entry_" + key].replace("{date}", format_date(day, table)).replace("{text}", text)
+            for day, key, text in outcome.changes]
 
 
 def explanation(table: dict, result: Result) -> str:

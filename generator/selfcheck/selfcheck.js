@@ -9,14 +9,12 @@
   function daysIn(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
   function n(d) { return d.y * 10000 + d.m * 100 + d.d; }
   function later(a, b) { return !a ? b : !b ? a : n(b) > n(a) ? b : a; }
-
   function addMonths(d, months, missing) {
     var i = d.y * 12 + d.m - 1 + months, y = Math.floor(i / 12), m = i % 12 + 1, len = daysIn(y, m);
     if (d.d <= len) return { y: y, m: m, d: d.d };
     if (missing === "last-day") return { y: y, m: m, d: len };
     return m === 12 ? { y: y + 1, m: 1, d: 1 } : { y: y, m: m + 1, d: 1 };
   }
-
   // The kinds of rule, one entry each (twin of rules.py): (rule, answer, unsure, settings, today) ->
   // { status, training_date, partner_date }.
   var RULES = {
@@ -44,28 +42,25 @@
     }
     return null;
   }
-
   function matches(w, req, status) {
     return !w || (w.status.indexOf(status) >= 0 && (!w.strength || w.strength === req.strength) &&
       (!w.kind || w.kind === req.kind));
   }
-
   function day(iso) { var p = iso.split("-"); return { y: +p[0], m: +p[1], d: +p[2] }; }
-
   // The rule and texts in force on today: the last dated version from on or before today, else the requirement's own.
   function inForce(req, today) {
     var v = req.dated.filter(function (x) { return n(day(x.from)) <= n(today); });
     return v.length ? v[v.length - 1] : req;
   }
-
   // The first version that starts after today and on or before the date the result gives (twin of evaluate.py).
   function change(req, today, got) { var until = got.partner_date || got.training_date;
     return req.dated.filter(function (x) { return until && n(today) < n(day(x.from)) && n(day(x.from)) <= n(until); })[0] || null; }
-
+  // Whether a requirement or a question's item is in force on today (its from and until, if any; twin of evaluate.on).
+  function on(x, t) { return !(x.from && n(day(x.from)) > n(t) || x.until && n(t) >= n(day(x.until))); }
   function evaluate(T, A, today) {
-    var Q = {};
+    var Q = {}, ch = [];
     T.questions.forEach(function (x) { Q[x.id] = x; });
-    var reqs = T.requirements.filter(function (r) { return r.rule; }), results = reqs.map(function (req) {
+    var reqs = T.requirements.filter(function (r) { return r.rule && on(r, today); }), results = reqs.map(function (req) {
       var v = inForce(req, today), rule = v.rule, x = Q[rule.question], closed = gated(x, A), a = A[x.id],
         got = closed ? { status: closed } : RULES[rule.kind](rule, a, x.unsure.indexOf(a) >= 0, T.settings, today),
         c = change(req, today, got);
@@ -83,11 +78,15 @@
         tr = later(tr, res.training_date); pa = later(pa, res.partner_date);
       }
     });
-    return { outcome: outcome.id, results: results, training_date: tr, partner_date: pa };
+    // Each requirement or disqualifier that starts or stops after today, on or before the outcome's date (twin of evaluate.py).
+    [].concat.apply(T.requirements, T.questions.map(function (x) { return x.items; })).forEach(function (x) {
+      ["from", "until"].forEach(function (k) { var d = x[k] && day(x[k]), u = pa || tr;
+        if (d && u && n(today) < n(d) && n(d) <= n(u)) ch.push([d, k, x.title || x.text]); }); });
+    ch.sort(function (a, b) { return n(a[0]) - n(b[0]) || (a[1] + a[2] < b[1] + b[2] ? -1 : 1); });
+    return { outcome: outcome.id, results: results, training_date: tr, partner_date: pa, changes: ch };
   }
 
-  window.SelfCheck = { evaluate: evaluate, RULES: RULES };
-
+  window.SelfCheck = { evaluate: evaluate, RULES: RULES, on: on };
   var tableEl = document.getElementById("sc-table"), app = document.getElementById("sc-app");
   if (!tableEl || !app) return;
 
@@ -149,9 +148,10 @@
   }
 
   function questionScreen(x, err) {
-    var a = A[x.id], desc = [], body = "", ids = { hint: "sc-hint", items: "sc-items", err: "sc-err" };
+    var a = A[x.id], desc = [], body = "", ids = { hint: "sc-hint", items: "sc-items", err: "sc-err" },
+      t = today(), items = x.items.filter(function (i) { return on(i, t); });
     if (x.hint) desc.push(ids.hint);
-    if (x.items.length) desc.push(ids.items);
+    if (items.length) desc.push(ids.items);
     if (err) desc.push(ids.err);
     if (x.type === "month_year") {
       var d = a && a !== "not-sure" ? a : {}, mv = err ? err.m : d.month, yv = err ? err.y : d.year;
@@ -171,7 +171,7 @@
     return '<form novalidate><div class="sc-group' + (err ? " sc-group--error" : "") + '"><fieldset aria-describedby="' +
       desc.join(" ") + '"><legend>' + h1(x.text) + "</legend>" +
       (x.hint ? '<p class="sc-hint" id="sc-hint">' + e(x.hint) + "</p>" : "") +
-      (x.items.length ? '<ul id="sc-items">' + x.items.map(function (t) { return "<li>" + e(t) + "</li>"; }).join("") + "</ul>" : "") +
+      (items.length ? '<ul id="sc-items">' + items.map(function (t) { return "<li>" + e(t.text || t) + "</li>"; }).join("") + "</ul>" : "") +
       (err ? '<p class="sc-err" id="sc-err"><span class="sc-vh">' + e(W.error_prefix) + " </span>" + e(err.text) + "</p>" : "") +
       body + '</fieldset></div><button type="submit" class="md-button md-button--primary">' + e(W.continue) + "</button></form>";
   }
@@ -190,10 +190,11 @@
 
   function resultScreen() {
     var t = today(), r = evaluate(T, A, t), o = T.outcomes.filter(function (x) { return x.id === r.outcome; })[0],
-      reqs = T.requirements.filter(function (x) { return x.rule; });
+      reqs = T.requirements.filter(function (x) { return x.rule && on(x, t); });
     // The answer first: the outcome, the (at most three) requirements that decided it, and the next step.
     var why = r.results.filter(function (res) { return res.decides; }).slice(0, 3);
     return '<div class="sc-first">' + h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
+      r.changes.map(function (c) { return "<p>" + e(sub(sub(W["entry_" + c[1]], "date", date(c[0])), "text", c[2])) + "</p>"; }).join("") +
       (why.length ? "<h2>" + e(W.why_title) + '</h2><ul class="sc-why">' + why.map(function (res) {
         return "<li>" + e(explanation(res)) + "</li>";
       }).join("") + "</ul>" : "") + nextStep() + "</div>" + takes() +
@@ -203,7 +204,7 @@
           ":</strong> " + e(explanation(res)) + "</p><p>" + cites(v.cite) + ' <a class="sc-link" href="' +
           e(req.link) + '">' + e(W.read_more) + '<span class="sc-vh"> ' + e(v.title) + "</span></a></p></li>";
       }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
-      T.requirements.filter(function (x) { return !x.rule; }).map(function (x) {
+      T.requirements.filter(function (x) { return !x.rule && on(x, t); }).map(function (x) {
         return '<li><a class="sc-link" href="' + e(x.link) + '">' + e(x.title) + "</a>: " + e(x.not_asked) + "</li>";
       }).join("") + "</ul><p>" + e(W.next_step_title) + ": " + cites(SC.next_step.cite) + "</p><p>" + e(W.print_help) + '</p><p class="sc-actions">' + button("md-button--primary", "print", W.print) +
       button("", "again", W.start_again) + "</p>";

@@ -54,14 +54,27 @@ def _rule(r) -> dict | None:
     return {"kind": r.rule.kind, "question": r.rule.question, **r.rule.entry()} if r.rule else None
 
 
+def _bounds(entry) -> dict:
+    """An entry's `from` and `until` days, when it has them (none for most: the table stays as small)."""
+    return {key: b.date.isoformat() for key, b in (("from", entry.start), ("until", entry.until)) if b}
+
+
+def _items(hb, q) -> list:
+    """A question's disqualifiers: in force (plain words, or with the day each stops) and still to come."""
+    by_id = {d.id: d for d in [*hb.eligibility.disqualifiers, *hb.coming_entries.get("disqualifiers", [])]}
+    ids = [*q.items, *hb.coming_items.get(q.id, [])]
+    return [{"text": by_id[i].plain, **_bounds(by_id[i])} if _bounds(by_id[i]) else by_id[i].plain for i in ids]
+
+
 def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, day: dt.date | None = None) -> dict:
     """The table for one handbook, as of its day (`day`, else today, when it is the data as written).
     `link` turns a page's source path ('eligibility.md') into its URL as seen from the self-check page.
     A requirement whose rule changes on dates has `dated`: the rule and texts from each date, in order;
-    the evaluators apply the last one from on or before the parent's today (else `rule`)."""
+    the evaluators apply the last one from on or before the parent's today (else `rule`).
+    A requirement or a disqualifier that starts or stops on a day has `from` / `until` (one still to come is
+    in the table too): the evaluators leave it out on the days it is not in force."""
     hb = at(hb, day or dt.date.today())
     el, words = hb.eligibility, strings_for(hb.program)
-    disqualifiers = {d.id: d for d in el.disqualifiers}
     cite = lambda cites: [f"{hb.source(c.source).short} › {hb.section(c).title}" for c in cites]
     eligibility = link("eligibility.md")
     disputed = {rid for c in el.policy_choices for rid in c.disputes}
@@ -72,7 +85,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
             {"id": q.id, "text": q.text, "hint": q.hint, "error": q.error, "type": q.type,
              "answers": [a.model_dump() for a in el.answer_sets[q.answers]] if q.answers else None,
              "unsure_label": q.unsure_label, "unsure": _unsure(el, q),
-             "items": [disqualifiers[i].plain for i in q.items],
+             "items": _items(hb, q),
              "gates": _gates(el, q)}
             for q in el.questions
         ],
@@ -82,8 +95,8 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
              "dated": [{"from": d.isoformat(), "rule": _rule(v), "explain": _explain(v), "title": v.title, "text": v.text, "cite": cite(v.cite)}
                        for d, v in hb.rule_versions.get(r.id, [])],
              "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}",
-             "disputed": r.id in disputed}
-            for r in el.requirements
+             "disputed": r.id in disputed, **_bounds(r)}
+            for r in [*el.requirements, *hb.coming_entries.get("requirements", [])]
         ],
         "outcomes": [{"id": o.id, "title": o.title, "text": o.text,
                       "when": o.when.model_dump() if o.when else None} for o in el.outcomes],

@@ -103,7 +103,7 @@ def python_results(all_tables: list[dict], cases) -> list:
         got = evaluate(all_tables[t], answers, today)
         out.append([got.id, iso(got.training_date), iso(got.partner_date),
                     [[r.requirement, r.status, iso(r.training_date), iso(r.partner_date), r.explain, r.decides, iso(r.change), r.change_text]
-                     for r in got.results]])
+                     for r in got.results], [[iso(d), key, text] for d, key, text in got.changes]])
     return out
 
 
@@ -113,7 +113,8 @@ JS_RUN = """([tables, cases]) => {
     const [y, m, d] = today.split('-').map(Number);
     const r = window.SelfCheck.evaluate(tables[t], answers, {y, m, d});
     return [r.outcome, iso(r.training_date), iso(r.partner_date),
-            r.results.map(x => [x.requirement, x.status, iso(x.training_date), iso(x.partner_date), x.explain, x.decides, iso(x.change), x.change_text])];
+            r.results.map(x => [x.requirement, x.status, iso(x.training_date), iso(x.partner_date), x.explain, x.decides, iso(x.change), x.change_text]),
+            r.changes.map(c => [iso(c[0]), c[1], c[2]])];
   });
 }"""
 
@@ -158,6 +159,26 @@ def test_python_and_browser_agree_on_a_rule_that_changes_on_a_date(browser_page,
     all_tables = tables(dated)
     python = python_results(all_tables, cases)
     assert any(res[6] == "2025-07-01" for row in python for res in row[3])  # some results say the rule changes first
+    _compare(python, js_results(browser_page, site_url, all_tables, cases), cases)
+
+
+def test_python_and_browser_agree_on_entries_that_start_and_stop_on_a_date(browser_page, site_url, tmp_path):
+    """A requirement and a disqualifier start on 2025-07-01 and a requirement stops on 2025-10-01, between the
+    grid's todays: both leave out what is not in force on each today, and both say when one starts or
+    stops before the date they give."""
+    from tests.test_dated_entries import with_entries
+    dated = decision_table(load_all(with_entries(tmp_path, dt.date(2025, 7, 1), end=dt.date(2025, 10, 1)) / "data"), day=dt.date(2025, 1, 1))
+    assert next(r for r in dated["requirements"] if r["id"] == "test-evening-meetings")["from"] == "2025-07-01"
+    assert {"text": "Owing late fees", "from": "2025-07-01"} in next(q for q in dated["questions"] if q["id"] == "disqualifiers")["items"]
+    cases = grid_cases(dated) + random_cases(dated, 2000)
+    all_tables = tables(dated)
+    python = python_results(all_tables, cases)
+    applied = {case[2] >= dt.date(2025, 7, 1) for case, row in zip(cases, python) if any(r[0] == "test-evening-meetings" for r in row[3])}
+    assert applied == {True}
+    assert not any(r[0] == "dhs-share-experience" for case, row in zip(cases, python) if case[2] >= dt.date(2025, 10, 1) for r in row[3])
+    said = {tuple(c) for row in python for c in row[4]}
+    assert {("2025-07-01", "from", "Goes to evening meetings"), ("2025-07-01", "from", "Owing late fees"),
+            ("2025-10-01", "until", "Shares their experience to help others learn")} <= said
     _compare(python, js_results(browser_page, site_url, all_tables, cases), cases)
 
 
