@@ -39,9 +39,9 @@ def fail(problems: list[str], head: str, code: int = DATA_PROBLEM) -> None:
     raise click.exceptions.Exit(code)
 
 
-def load(project: Project) -> Handbook:
+def load(project: Project, translations: bool = True) -> Handbook:
     try:
-        return load_all(project.data)
+        return load_all(project.data, translations)
     except DataError as e:
         fail([p.told() for p in e.problems], e.message().splitlines()[0])
 

@@ -9,7 +9,20 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Translated:
+    """The mark of a text a reader reads: each program's translations (data/translations/) give it in
+    every further language (generator/translations.py)."""
+
+    def __repr__(self) -> str:
+        return "TRANSLATED"
+
+
+TRANSLATED = Translated()
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), TRANSLATED]
+Verbatim = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+"""Text that stays as written in every language: a source's own words, a phone number, an address."""
 SOURCE_FILE = r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$"
 SourceFile = Annotated[str, StringConstraints(pattern=SOURCE_FILE)]
 """A file's place inside data/sources/: no / at the start, no .. (no part starts with a dot), no \\."""
@@ -103,7 +116,7 @@ class Cite(Model):
     """The id of a source in sources.yaml."""
     section: Id
     """The id of a section of that source."""
-    quote: Optional[Text] = None
+    quote: Optional[Verbatim] = None
     """The source's own words, copied exactly (typos too); checked against the source file."""
 
 

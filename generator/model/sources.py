@@ -6,13 +6,13 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Entry, Id, Model, SourceFile, Text, UniqueIds
+from .common import Entry, Id, Model, SourceFile, Text, UniqueIds, Verbatim
 
 
 class Section(Model):
     id: Id
     title: Text
-    starts_with: Text
+    starts_with: Verbatim
     """The words that open this section in the source file, used to find it."""
 
 
@@ -25,7 +25,7 @@ class Source(Model):
     reference: Optional[Text] = None
     date: dt.date
     date_meaning: Text
-    program_name: Text
+    program_name: Verbatim
     sections: UniqueIds[Section] = Field(min_length=1)
 
 
