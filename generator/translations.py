@@ -88,7 +88,7 @@ def texts(files: dict[str, Any]) -> dict[str, tuple[str, tuple, str]]:
 # ---------------------------------------------------------------- the check
 def _entry_problems(language: str, key: str, entry: Any, loc: Located) -> list[Problem]:
     where = label(language)
-    line = loc.line((key,))
+    line = loc.key_line((key,))
     if not isinstance(entry, dict) or set(entry) != {"en", language, "reviewed"}:
         return [Problem(where, line, f"the entry '{key}' needs exactly  en:  {language}:  and  reviewed:",
                         f"write the English under  en:, the translation under  {language}:  and  reviewed: false")]
@@ -145,7 +145,7 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
                 out += bad
             elif key not in english:
                 if complete:
-                    out.append(Problem(where, loc.line((key,)), f"'{key}' is the place of no text in the data (it was removed, or its id changed)",
+                    out.append(Problem(where, loc.key_line((key,)), f"'{key}' is the place of no text in the data (it was removed, or its id changed)",
                                        "remove this entry, or change its key to the text's new place"))
             elif entry["en"] != english[key][2]:
                 out.append(Problem(where, loc.line((key, "en")), f"the English of '{key}' changed after it was translated",
