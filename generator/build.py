@@ -185,13 +185,17 @@ def _check_places(pages: list[pages_mod.Page], assets: dict, docs_dir: Path) -> 
         raise BuildProblem(f"{docs_dir.name}/{uri} is generated from the data: rename or remove the hand-written file")
 
 
-def check_language(language: str, theme_dirs: list[str], data_dir: Path) -> None:
-    """The theme (Material) has its own words for the language, or the build would stop half-way."""
+def language_problems(program, theme_dirs: list[str], data_dir: Path) -> list[str]:
+    """The theme (Material) has its own words for every language of the site, or the build would stop half-way."""
     known = sorted({p.stem for d in theme_dirs for p in (Path(d) / "partials" / "languages").glob("*.html")})
-    if language not in known:
-        line = read_yaml(data_dir / "program.yaml", "data/program.yaml").line(("language",))
-        raise BuildProblem(f"data/program.yaml:{line}: the theme has no words for the language '{language}' — "
-                           f"write one of: {', '.join(known)}")
+    places = [(program.language, ("language",))] + [(lang, ("translations", i)) for i, lang in enumerate(program.translations)]
+    out = []
+    for language, path in places:
+        if language not in known:
+            line = read_yaml(data_dir / "program.yaml", "data/program.yaml").line(path)
+            out.append(f"data/program.yaml:{line}: the theme has no words for the language '{language}' — "
+                       f"write one of: {', '.join(known)}")
+    return out
 
 
 def _template_line(error: Exception) -> str:

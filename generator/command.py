@@ -100,9 +100,11 @@ def check_site(project: Project) -> None:
         return
     try:
         site = build.prepare(project.data, Path(config.docs_dir))
-        build.check_language(site.language, config.theme.dirs, project.data)
+        problems = build.language_problems(site.handbook.program, config.theme.dirs, project.data)
     except build.BuildProblem as e:
         fail([str(e)], "The handbook cannot be made from this data.")
+    if problems:
+        fail(problems, "The handbook cannot be made from this data.")
 
 
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:

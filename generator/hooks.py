@@ -62,8 +62,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     try:
         _site = build.prepare(project / "data", Path(config.docs_dir))
-        for edition in _site.editions:
-            build.check_language(edition.language, config.theme.dirs, project / "data")
+        problems = build.language_problems(_site.handbook.program, config.theme.dirs, project / "data")
+        if problems:
+            raise build.BuildProblem("\n".join(problems))
     except build.BuildProblem as e:
         raise PluginError(str(e)) from None
     # MkDocs' templates do not escape: every value from the data is escaped before it enters the config

@@ -3,7 +3,10 @@ and what to do when one is missing, stale (its English changed) or points at not
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -170,3 +173,19 @@ def test_the_quotes_of_a_translated_page_are_marked_english(built_site):
     spans = page(built_site, "es/roles.md").select("small.cite span[lang=en]")
     assert spans and all(re.match(r"^“.*”$", s.get_text()) for s in spans)
     assert not page(built_site, "roles.md").select("small.cite span[lang]")
+
+
+def test_check_names_a_language_the_theme_has_no_words_for(project):
+    """A language the generator has words for (here a copy of the Spanish ones) but Material has not."""
+    program = project / "data" / "program.yaml"
+    program.write_text(program.read_text(encoding="utf-8").replace("translations: [es]", "translations: [es, xx]"), encoding="utf-8")
+    for folder, name in ((project / "generator" / "locales", "{}.yaml"), (project / "generator" / "selfcheck", "words.{}.yaml")):
+        (folder / name.format("xx")).write_text((folder / name.format("es")).read_text(encoding="utf-8"), encoding="utf-8")
+    es = project / "data" / "translations" / "es.yaml"
+    (es.parent / "xx.yaml").write_text(es.read_text(encoding="utf-8").replace("\n  es: ", "\n  xx: "), encoding="utf-8")
+    # in a process of its own, run from the copy, so the copy's generator/ (with the xx words) is used
+    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1, result.stderr
+    line = line_of(project, "data/program.yaml", "translations:")
+    assert f"data/program.yaml:{line}: the theme has no words for the language 'xx' — write one of: " in result.stderr
