@@ -18,7 +18,7 @@ from . import pages as pages_mod
 from . import registry, translations
 from .asof import at
 from .load import DataError, Handbook, load_all, read_yaml
-from .strings import format_date, strings_for
+from .strings import LOCALES, format_date, strings_for
 
 
 AS_OF = "HANDBOOK_AS_OF"
@@ -82,6 +82,10 @@ class Site:
     """Other generated files (the source documents), by their place in the site."""
     editions: list[Edition] = field(default_factory=list)
     """The site in each language, the main one first (its pages and content are all in `pages` and `content`)."""
+    fallbacks: set[str] = field(default_factory=set)
+    """Hand-written pages of a further language that are the main language's, not translated (shown in it)."""
+    left_out: set[str] = field(default_factory=set)
+    """Hand-written pages in the folder of a language the program does not publish: not part of the site."""
 
     @property
     def generated_uris(self) -> set[str]:
@@ -142,11 +146,13 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
                                                for lang in raw.program.translations]
     hb = editions[0].handbook
     content = {p.relative_to(docs_dir).as_posix(): _read_page(p, docs_dir) for p in sorted(docs_dir.rglob("*.md"))}
-    pages, rendered = [], {}
+    left_out = {uri for uri in content if _other_language(uri, raw.program)}
+    content = {uri: text for uri, text in content.items() if uri not in left_out}
+    pages, rendered, fallbacks = [], {}, set()
     try:
         for edition in editions:
-            own = {uri.removeprefix(edition.folder): text for uri, text in content.items()
-                   if next((e for e in editions[1:] if uri.startswith(e.folder)), editions[0]) is edition}
+            own, fallen = _content_of(edition, editions, content)
+            fallbacks |= fallen
             made, written = pages_mod.render_site(edition.handbook, own, edition.folder, None if edition is editions[0] else editions[0].language)
             pages += [pages_mod.Page(edition.folder + p.uri, p.title, p.markdown) for p in made]
             rendered |= {edition.folder + uri: text for uri, text in written.items()}
@@ -159,7 +165,25 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
         f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
     }
     _check_places(pages, assets, docs_dir)
-    return Site(hb, pages, rendered, assets, editions)
+    return Site(hb, pages, rendered, assets, editions, fallbacks, left_out)
+
+
+def _other_language(uri: str, program) -> bool:
+    """A hand-written page in the folder of a language this program does not publish (content/fr/ of another program)."""
+    top = uri.split("/")[0]
+    return "/" in uri and (LOCALES / f"{top}.yaml").is_file() and top not in (program.language, *program.translations)
+
+
+def _content_of(edition: Edition, editions: list[Edition], content: dict) -> tuple[dict, set]:
+    """One edition's hand-written pages: its folder's (content/es/...), and each page of the main language
+    it has no translation of, as it is (a fallback, shown in the main language); and those fallbacks' paths."""
+    main = editions[0]
+    owner = {uri: next((e for e in editions[1:] if uri.startswith(e.folder)), main) for uri in content}
+    own = {uri.removeprefix(edition.folder): text for uri, text in content.items() if owner[uri] is edition}
+    if edition is main:
+        return own, set()
+    missing = {uri: text for uri, text in content.items() if owner[uri] is main and uri not in own}
+    return own | missing, {edition.folder + uri for uri in missing}
 
 
 def _read_page(path: Path, docs_dir: Path) -> str:

@@ -93,6 +93,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _site.pages:  # build.prepare made sure no file in content/ takes a generated page's place
         files.append(File.generated(config, page.uri, content=page.markdown))
+    for uri in sorted(_site.fallbacks):  # a further language's copy of a hand-written page it has no translation of
+        files.append(File.generated(config, uri, content=_site.content[uri]))
     for uri, data in _site.assets.items():
         files.append(File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
     # a stand-in, so links to the PDF are checked like any other; on_post_build writes the PDF over it
@@ -100,9 +102,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _print_file, _files
     _print_file = files.get_file_from_path(next(e.uri for e in registry.PAGES if e.gathers))
     _files = files
-    hand_written = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris)
+    hand_written = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris | _site.left_out)
     for f in files.documentation_pages():  # a further language's pages are in its own navigation (on_nav)
-        if _site.edition_of(f.src_uri) is not _site.editions[0]:
+        if f.src_uri in _site.left_out:
+            files.remove(f)
+        elif _site.edition_of(f.src_uri) is not _site.editions[0]:
             f.inclusion = InclusionLevel.NOT_IN_NAV
     config.nav = _site.nav(hand_written)
     _navs.clear()
@@ -145,6 +149,8 @@ def on_page_context(context, page, config, nav):
                    "switch": escape(e.words["language_switch"]), "current": e is edition}
                   for e, other in _site.alternates(uri) if _files.get_file_from_path(other)] if len(_site.editions) > 1 else []
     context["edition"] = _edition(edition, alternates)
+    if uri in _site.fallbacks:  # a hand-written page not yet translated: shown as written, in the main language
+        context["edition"]["lang"] = _site.editions[0].language
     if edition is not _site.editions[0]:
         context["nav"] = _navs[edition.language]
     return context

@@ -139,21 +139,27 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
         if not isinstance(loc.value, dict):
             out.append(Problem(where, 1, "this file is not a list of entries keyed by the English text's place",
                                f"run  python -m generator translations {language}  on an empty file to see the form"))
+        missing = [k for k in english if k not in entries]
         for key, entry in entries.items():
             bad = _entry_problems(language, str(key), entry, loc)
             if bad:
                 out += bad
             elif key not in english:
-                if complete:
+                moved = [k for k in missing if english[k][2] == entry["en"]]  # the same English at a new place: an id changed
+                if len(moved) == 1:
+                    missing.remove(moved[0])
+                    out.append(Problem(where, loc.key_line((key,)), f"'{key}' is the place of no text any more: its English is now at '{moved[0]}'",
+                                       f"change this entry's key to '{moved[0]}'"))
+                elif complete:
                     out.append(Problem(where, loc.key_line((key,)), f"'{key}' is the place of no text in the data (it was removed, or its id changed)",
                                        "remove this entry, or change its key to the text's new place"))
             elif entry["en"] != english[key][2]:
                 out.append(Problem(where, loc.line((key, "en")), f"the English of '{key}' changed after it was translated",
                                    f"make  {language}:  say what the new English says, copy the new English into  en:, and set  reviewed: false",
                                    shown=f"was: {entry['en']}\n      now: {english[key][2]}"))
-        for key, (name, yaml_path, text) in english.items():
-            if key not in entries:
-                out.append(_missing(language, key, name, located[name].line(yaml_path), text))
+        for key in missing:
+            name, yaml_path, text = english[key]
+            out.append(_missing(language, key, name, located[name].line(yaml_path), text))
         found[language] = {k: v for k, v in entries.items() if k in english}
     return found, out
 

@@ -22,6 +22,12 @@ from tests.kit import ROOT
 ES = "data/translations/es.yaml"
 
 
+@pytest.fixture
+def project(translated_project):
+    """The tests here change a copy of the project that keeps its further languages."""
+    return translated_project
+
+
 def run(project, *args):
     return CliRunner().invoke(main, ["--project", str(project), *args], catch_exceptions=False)
 
@@ -189,3 +195,15 @@ def test_check_names_a_language_the_theme_has_no_words_for(project):
     assert result.returncode == 1, result.stderr
     line = line_of(project, "data/program.yaml", "translations:")
     assert f"data/program.yaml:{line}: the theme has no words for the language 'xx' — write one of: " in result.stderr
+
+
+def test_a_changed_id_is_one_message_naming_the_new_key(project):
+    tiers = project / "data" / "tiers.yaml"
+    tiers.write_text(tiers.read_text(encoding="utf-8").replace("{id: focus-groups,", "{id: focus-circles,"), encoding="utf-8")
+    result = run(project, "check")
+    assert result.exit_code == 1
+    line = line_of(project, ES, "focus-groups")
+    assert (f"{ES}:{line}: 'tiers.yaml › tiers › tier-3 › activities › focus-groups › name' is the place of no text any more: its "
+            "English is now at 'tiers.yaml › tiers › tier-3 › activities › focus-circles › name' — change this entry's key to "
+            "'tiers.yaml › tiers › tier-3 › activities › focus-circles › name'") in result.stderr
+    assert "The policy data has 1 problem." in result.stderr
