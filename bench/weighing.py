@@ -36,8 +36,8 @@ def self_check_js_gzip(site: Path) -> int | None:
     return None if script is None else gz(script)
 
 
-def document_gzip(site: Path) -> int:
-    return gz((site / SELF_CHECK_PAGE).read_bytes())
+def document_gzip(site: Path, page: str = SELF_CHECK_PAGE) -> int:
+    return gz((site / page).read_bytes())
 
 
 def render_blocking(site: Path) -> list[str]:

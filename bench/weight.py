@@ -4,7 +4,7 @@ alone shows the start screen."""
 from __future__ import annotations
 
 from bench import budgets
-from bench.common import ok
+from bench.common import ROOT, ok
 from bench.context import Context
 from tests.kit import launch_chromium, serve
 
@@ -37,9 +37,17 @@ def measure(ctx: Context) -> dict:
         "by_type": by_type, "responses": responses,
         "external": [r["url"] for r in responses if not r["url"].startswith(base)],
         "document_gzip": budgets.document_gzip(site), "self_check_js_gzip": budgets.self_check_js_gzip(site),
+        "documents_by_language": {lang: budgets.document_gzip(site, f"{lang}/{budgets.SELF_CHECK_PAGE}")
+                                  for lang in _languages() if (site / lang / budgets.SELF_CHECK_PAGE).is_file()},
         "render_blocking": budgets.render_blocking(site), "alone": alone,
         "budget_first_load": budgets.FIRST_LOAD_BUDGET, "budget_js": budgets.JS_BUDGET, "budget_document": budgets.DOCUMENT_BUDGET,
     }
+
+
+def _languages() -> list[str]:
+    from generator.load import load_all
+
+    return load_all(ROOT / "data").program.translations
 
 
 def rows(r: dict) -> list[str]:
@@ -54,6 +62,9 @@ def rows(r: dict) -> list[str]:
         "every response body counted at gzip level 6, and as sent |",
         f"| 4 | self-check HTML document | {kib(w.get('document_gzip', 0))} gzipped | ≤ {kib(w.get('budget_document', 0))} gz | "
         f"{ok(w.get('document_gzip', 1 << 30) <= w.get('budget_document', 0))} | `{budgets.SELF_CHECK_PAGE}`, gzip level 6 |",
+        *(f"| 4 | self-check HTML document, `{lang}` | {kib(size)} gzipped | ≤ {kib(w.get('budget_document', 0))} gz | "
+          f"{ok(size <= w.get('budget_document', 0))} | `{lang}/{budgets.SELF_CHECK_PAGE}` (the page in a further language), gzip level 6 |"
+          for lang, size in sorted(w.get("documents_by_language", {}).items())),
         f"| 4 | start screen from the document alone | {w.get('alone') or 'shows and starts'} | every other request refused | "
         f"{ok(not w.get('alone', 'not measured'))} | heading and Start button of the page's own table; Start shows the first question |",
         f"| 4 | render-blocking in the head | {len(w.get('render_blocking', []))} | 0 | {ok(not w.get('render_blocking', [1]))} | "

@@ -15,10 +15,10 @@ from typing import Callable
 import jinja2
 
 from . import pages as pages_mod
-from . import registry
+from . import registry, translations
 from .asof import at
 from .load import DataError, Handbook, load_all, read_yaml
-from .strings import format_date, strings_for
+from .strings import LOCALES, format_date, strings_for
 
 
 AS_OF = "HANDBOOK_AS_OF"
@@ -36,6 +36,43 @@ class BuildProblem(Exception):
 
 
 @dataclass
+class Edition:
+    """The site in one language: the main language's at the top, each further one in its folder (es/)."""
+    handbook: Handbook
+    folder: str
+
+    @property
+    def language(self) -> str:
+        return self.handbook.program.language
+
+    @functools.cached_property
+    def words(self) -> dict:
+        return strings_for(self.handbook.program)
+
+    @property
+    def as_of_text(self) -> str:
+        """The footer's "as of": the latest version of the policy in effect on the handbook's day."""
+        program, day = self.handbook.program, self.handbook.day
+        dates = [v.effective for v in program.versions if v.effective <= day] or [program.as_of]
+        return self.words["as_of"].replace("{date}", format_date(max(dates), self.words))
+
+    def nav(self, content_uris: list[str]) -> list:
+        """The navigation, in the page registry's order; `content_uris` are its hand-written pages."""
+        return _in_folder(registry.nav(self.handbook, self.words, content_uris), self.folder)
+
+
+def _in_folder(nav: list, folder: str) -> list:
+    """A navigation with every page's source path inside `folder`."""
+    return [_item_in_folder(item, folder) for item in nav]
+
+
+def _item_in_folder(item, folder: str):
+    if isinstance(item, str):
+        return folder + item
+    return {k: [_item_in_folder(x, folder) for x in v] if isinstance(v, list) else folder + v for k, v in item.items()}
+
+
+@dataclass
 class Site:
     handbook: Handbook
     pages: list[pages_mod.Page]
@@ -43,6 +80,12 @@ class Site:
     """Hand-written pages from content/, rendered with the data."""
     assets: dict[str, bytes] = field(default_factory=dict)
     """Other generated files (the source documents), by their place in the site."""
+    editions: list[Edition] = field(default_factory=list)
+    """The site in each language, the main one first (its pages and content are all in `pages` and `content`)."""
+    fallbacks: set[str] = field(default_factory=set)
+    """Hand-written pages of a further language that are the main language's, not translated (shown in it)."""
+    left_out: set[str] = field(default_factory=set)
+    """Hand-written pages in the folder of a language the program does not publish: not part of the site."""
 
     @property
     def generated_uris(self) -> set[str]:
@@ -51,6 +94,15 @@ class Site:
     @functools.cached_property
     def words(self) -> dict:
         return strings_for(self.handbook.program)
+
+    def edition_of(self, uri: str) -> Edition:
+        """The edition a page (by its source path) belongs to."""
+        return next((e for e in self.editions[1:] if uri.startswith(e.folder)), self.editions[0])
+
+    def alternates(self, uri: str) -> list[tuple[Edition, str]]:
+        """The same page in every language: (edition, its source path)."""
+        own = uri.removeprefix(self.edition_of(uri).folder)
+        return [(e, e.folder + own) for e in self.editions]
 
     @property
     def as_of_text(self) -> str:
@@ -68,14 +120,15 @@ class Site:
         return self.handbook.program.language
 
     def nav(self, content_uris: list[str]) -> list:
-        """The navigation, in the page registry's order; `content_uris` are the hand-written pages."""
-        return registry.nav(self.handbook, self.words, content_uris)
+        """The main language's navigation, in the page registry's order; `content_uris` are the hand-written pages."""
+        return self.editions[0].nav([u for u in content_uris if self.edition_of(u) is self.editions[0]])
 
     def page_context(self, uri: str, link: Callable[[str], str] = lambda uri: uri) -> dict:
         """Extra values for the theme's template of one page. `link` turns a page's source path into
         its URL as seen from this page."""
-        entry = registry.entry_of(uri, self.handbook)
-        return entry.context(self.handbook, link) if entry.context else {}
+        edition = self.edition_of(uri)
+        entry = registry.entry_of(uri.removeprefix(edition.folder), edition.handbook)
+        return entry.context(edition.handbook, lambda u: link(edition.folder + u)) if entry.context else {}
 
 
 last_problem: str | None = None
@@ -85,12 +138,24 @@ last_problem: str | None = None
 def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
     """The site as of `day` (else the AS_OF environment variable, else today)."""
     try:
-        hb = at(load_all(data_dir), day or as_of_day())
+        raw = load_all(data_dir)
     except DataError as e:
         raise BuildProblem(e.message()) from None
+    day = day or as_of_day()
+    editions = [Edition(at(raw, day), "")] + [Edition(at(translations.edition(raw, lang), day), f"{lang}/")
+                                               for lang in raw.program.translations]
+    hb = editions[0].handbook
     content = {p.relative_to(docs_dir).as_posix(): _read_page(p, docs_dir) for p in sorted(docs_dir.rglob("*.md"))}
+    left_out = {uri for uri in content if _other_language(uri, raw.program)}
+    content = {uri: text for uri, text in content.items() if uri not in left_out}
+    pages, rendered, fallbacks = [], {}, set()
     try:
-        pages, rendered = pages_mod.render_site(hb, content)
+        for edition in editions:
+            own, fallen = _content_of(edition, editions, content)
+            fallbacks |= fallen
+            made, written = pages_mod.render_site(edition.handbook, own, edition.folder, None if edition is editions[0] else editions[0].language)
+            pages += [pages_mod.Page(edition.folder + p.uri, p.title, p.markdown) for p in made]
+            rendered |= {edition.folder + uri: text for uri, text in written.items()}
     except jinja2.TemplateError as e:
         raise BuildProblem(f"{_template_line(e)}: {e} — check the {{{{ }}}} and {{% %}} on that line") from None
     except Exception as e:  # a bug in the generator, not in the data: say so, without a traceback
@@ -100,7 +165,25 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
         f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
     }
     _check_places(pages, assets, docs_dir)
-    return Site(hb, pages, rendered, assets)
+    return Site(hb, pages, rendered, assets, editions, fallbacks, left_out)
+
+
+def _other_language(uri: str, program) -> bool:
+    """A hand-written page in the folder of a language this program does not publish (content/fr/ of another program)."""
+    top = uri.split("/")[0]
+    return "/" in uri and (LOCALES / f"{top}.yaml").is_file() and top not in (program.language, *program.translations)
+
+
+def _content_of(edition: Edition, editions: list[Edition], content: dict) -> tuple[dict, set]:
+    """One edition's hand-written pages: its folder's (content/es/...), and each page of the main language
+    it has no translation of, as it is (a fallback, shown in the main language); and those fallbacks' paths."""
+    main = editions[0]
+    owner = {uri: next((e for e in editions[1:] if uri.startswith(e.folder)), main) for uri in content}
+    own = {uri.removeprefix(edition.folder): text for uri, text in content.items() if owner[uri] is edition}
+    if edition is main:
+        return own, set()
+    missing = {uri: text for uri, text in content.items() if owner[uri] is main and uri not in own}
+    return own | missing, {edition.folder + uri for uri in missing}
 
 
 def _read_page(path: Path, docs_dir: Path) -> str:
@@ -126,13 +209,17 @@ def _check_places(pages: list[pages_mod.Page], assets: dict, docs_dir: Path) -> 
         raise BuildProblem(f"{docs_dir.name}/{uri} is generated from the data: rename or remove the hand-written file")
 
 
-def check_language(language: str, theme_dirs: list[str], data_dir: Path) -> None:
-    """The theme (Material) has its own words for the language, or the build would stop half-way."""
+def language_problems(program, theme_dirs: list[str], data_dir: Path) -> list[str]:
+    """The theme (Material) has its own words for every language of the site, or the build would stop half-way."""
     known = sorted({p.stem for d in theme_dirs for p in (Path(d) / "partials" / "languages").glob("*.html")})
-    if language not in known:
-        line = read_yaml(data_dir / "program.yaml", "data/program.yaml").line(("language",))
-        raise BuildProblem(f"data/program.yaml:{line}: the theme has no words for the language '{language}' — "
-                           f"write one of: {', '.join(known)}")
+    places = [(program.language, ("language",))] + [(lang, ("translations", i)) for i, lang in enumerate(program.translations)]
+    out = []
+    for language, path in places:
+        if language not in known:
+            line = read_yaml(data_dir / "program.yaml", "data/program.yaml").line(path)
+            out.append(f"data/program.yaml:{line}: the theme has no words for the language '{language}' — "
+                       f"write one of: {', '.join(known)}")
+    return out
 
 
 def _template_line(error: Exception) -> str:

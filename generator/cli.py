@@ -21,6 +21,7 @@ from .load import DataError, load_all
 from .publish import publish
 from .review import review
 from .schema import schema
+from .translations_command import translations_command
 
 
 class _Commands(click.Group):
@@ -68,8 +69,14 @@ def check(project: Project) -> None:
     Prints every problem at once, each as  file:line: what is wrong — what to write instead.
     Exit code 0 when all is well, 1 when there is any problem.
     """
-    check_data(project)
+    hb = check_data(project)
     check_site(project)
+    from .translations import language_name, unreviewed
+
+    for language, keys in unreviewed(hb).items() if hb else ():
+        if keys:  # not a problem: the texts are published, marked for policy staff on the review page
+            say(f"{len(keys)} {language_name(language)} text{'s are' if len(keys) != 1 else ' is'} not yet reviewed "
+                f"(data/translations/{language}.yaml: reviewed: false)")
     click.echo("The policy data is ready to publish.")
 
 
@@ -123,3 +130,4 @@ main.add_command(diff)
 main.add_command(add_source)
 main.add_command(schema)
 main.add_command(review)
+main.add_command(translations_command)

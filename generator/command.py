@@ -39,9 +39,9 @@ def fail(problems: list[str], head: str, code: int = DATA_PROBLEM) -> None:
     raise click.exceptions.Exit(code)
 
 
-def load(project: Project) -> Handbook:
+def load(project: Project, translations: bool = True) -> Handbook:
     try:
-        return load_all(project.data)
+        return load_all(project.data, translations)
     except DataError as e:
         fail([p.told() for p in e.problems], e.message().splitlines()[0])
 
@@ -100,9 +100,11 @@ def check_site(project: Project) -> None:
         return
     try:
         site = build.prepare(project.data, Path(config.docs_dir))
-        build.check_language(site.language, config.theme.dirs, project.data)
+        problems = build.language_problems(site.handbook.program, config.theme.dirs, project.data)
     except build.BuildProblem as e:
         fail([str(e)], "The handbook cannot be made from this data.")
+    if problems:
+        fail(problems, "The handbook cannot be made from this data.")
 
 
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:

@@ -45,12 +45,12 @@ def diff(project: Project, previous: str, record: bool, effective, summary: str 
     if summary is not None and not _is_text(summary):
         raise click.BadParameter("it holds a character that is not text (often from pasting out of another program); "
                                  "retype the summary", param_hint="--summary")
-    new = load(project)
+    new = load(project, translations=False)  # the policy's changes; its translations are `check`'s
     with tempfile.TemporaryDirectory() as tmp:
         old_dir = _previous_data(project, previous, Path(tmp))
         say(f"Comparing data/ with {previous} ...")
         try:
-            old = load_all(old_dir)
+            old = load_all(old_dir, translations=False)
         except DataError as e:
             fail([p.told() for p in e.problems], f"The data in {previous} cannot be read, so it cannot be compared:")
     changes = diff_mod.sentences(diff_mod.compare(old, new), new)
@@ -130,7 +130,7 @@ def _record(project: Project, effective: dt.date, summary: str, changes: list[st
         shutil.copytree(project.data, trial, symlinks=True)
         (trial / "program.yaml").write_text(new_text, encoding="utf-8")
         try:
-            load_all(trial)
+            load_all(trial, translations=False)
         except DataError as e:
             fail([p.told() for p in e.problems], unchanged)
     try:

@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.utils import get_relative_url
 
 from generator import build, pdf, registry, selfcheck  # the installed package (pip install -e .), see pyproject.toml
@@ -30,6 +31,9 @@ _serving = False
 _print_file: File | None = None
 _search_words: dict[str, list[str]] = {}
 """The data's search words of each document of the search index, by location (registry.search_locations)."""
+_files: Files | None = None
+_navs: dict[str, Navigation] = {}
+"""Each further language's navigation (its pages only), by language; the main one is MkDocs' own."""
 log = logging.getLogger("mkdocs.plugins.generator")
 CSP = ("default-src 'self'; script-src 'self' {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "font-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -60,12 +64,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     try:
         _site = build.prepare(project / "data", Path(config.docs_dir))
-        build.check_language(_site.language, config.theme.dirs, project / "data")
+        problems = build.language_problems(_site.handbook.program, config.theme.dirs, project / "data")
+        if problems:
+            raise build.BuildProblem("\n".join(problems))
     except build.BuildProblem as e:
         raise PluginError(str(e)) from None
     # MkDocs' templates do not escape: every value from the data is escaped before it enters the config
     config.extra["as_of"] = escape(_site.as_of_text)
     config.extra["lang"] = _site.language
+    config.extra["edition"] = _edition(_site.editions[0])  # the 404 page's; every other page gets its own
     config.extra["csp"] = _csp(Path(config.theme.custom_dir))
     config.extra["pdf"] = {"file": escape(_site.words["pdf_file"]), "link": escape(_site.words["pdf_link"])}
     config.theme["language"] = _site.language
@@ -84,7 +91,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env, config: MkDocsConfig, files: Files):
     # `tojson` without spaces: the self-check's decision table is inline in its page, and every byte
     # counts on a slow phone (its budget: tests/test_budgets.py)
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     return env
 
 
@@ -92,15 +99,45 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _site.pages:  # build.prepare made sure no file in content/ takes a generated page's place
         files.append(File.generated(config, page.uri, content=page.markdown))
+    for uri in sorted(_site.fallbacks):  # a further language's copy of a hand-written page it has no translation of
+        files.append(File.generated(config, uri, content=_site.content[uri]))
     for uri, data in _site.assets.items():
         files.append(File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
     # a stand-in, so links to the PDF are checked like any other; on_post_build writes the PDF over it
     files.append(File.generated(config, _site.words["pdf_file"], content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
-    global _print_file, _search_words
+    global _print_file, _files, _search_words
     _print_file = files.get_file_from_path(next(e.uri for e in registry.PAGES if e.gathers))
+    _files = files
     _search_words = registry.search_locations(_site.handbook, lambda uri: files.get_file_from_path(uri).url)
-    config.nav = _site.nav(sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris))
+    hand_written = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris | _site.left_out)
+    for f in files.documentation_pages():  # a further language's pages are in its own navigation (on_nav)
+        if f.src_uri in _site.left_out:
+            files.remove(f)
+        elif _site.edition_of(f.src_uri) is not _site.editions[0]:
+            f.inclusion = InclusionLevel.NOT_IN_NAV
+    config.nav = _site.nav(hand_written)
+    _navs.clear()
+    _navs.update({e.language: e.nav([u.removeprefix(e.folder) for u in hand_written if _site.edition_of(u) is e])
+                  for e in _site.editions[1:]})
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    main = config.nav
+    for language, items in list(_navs.items()):
+        config.nav = items
+        try:
+            _navs[language] = get_navigation(files, config)
+        finally:
+            config.nav = main
+    return nav
+
+
+def _edition(edition: build.Edition, alternates: list | None = None) -> dict:
+    """The values of one language's pages for the theme's templates (site_overrides/), escaped."""
+    return {"lang": edition.language, "site_name": escape(edition.handbook.program.name), "as_of": escape(edition.as_of_text),
+            "pdf": {"file": escape(edition.words["pdf_file"]), "link": escape(edition.words["pdf_link"])},
+            "alternates": alternates or []}
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -109,10 +146,20 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 def on_page_context(context, page, config, nav):
     def link(uri: str) -> str:
-        target = next(p.url for p in nav.pages if p.file.src_uri == uri)
-        return get_relative_url(target, page.url)
+        return get_relative_url(_files.get_file_from_path(uri).url, page.url)
 
-    context.update(_site.page_context(page.file.src_uri, link))
+    uri = page.file.src_uri
+    edition = _site.edition_of(uri)
+    context.update(_site.page_context(uri, link))
+    # the same page in every language (a link to each other one, and <link rel="alternate" hreflang>)
+    alternates = [{"lang": e.language, "url": link(other), "name": escape(e.words["language_name"]),
+                   "switch": escape(e.words["language_switch"]), "current": e is edition}
+                  for e, other in _site.alternates(uri) if _files.get_file_from_path(other)] if len(_site.editions) > 1 else []
+    context["edition"] = _edition(edition, alternates)
+    if uri in _site.fallbacks:  # a hand-written page not yet translated: shown as written, in the main language
+        context["edition"]["lang"] = _site.editions[0].language
+    if edition is not _site.editions[0]:
+        context["nav"] = _navs[edition.language]
     return context
 
 

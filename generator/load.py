@@ -18,13 +18,15 @@ from .crosscheck import cross_check, read_sources
 from .model import SETTINGS, Handbook
 from .problems import DataError, Problem, schema_problems
 from .stale import stale_problems
+from . import translations as translations_mod
 from .yamlread import Located, parse_yaml, read_yaml
 
 __all__ = ["DataError", "Handbook", "Located", "Problem", "SETTINGS", "load_all", "parse_yaml", "read_yaml", "schema_problems"]
 """Re-exported for the modules that import them from here (cli, build, selfcheck, the tests)."""
 
 
-def load_all(data_dir: Path | str) -> Handbook:
+def load_all(data_dir: Path | str, translations: bool = True) -> Handbook:
+    """The whole data; `translations=False` leaves out the further languages' texts and their checks."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
@@ -47,6 +49,10 @@ def load_all(data_dir: Path | str) -> Handbook:
         problems += source_problems
     problems += cross_check(parsed, located, texts)  # between the files that loaded, so all problems are told at once
     problems += stale_problems(parsed, located, texts)  # sentences that restate a rule's value (stale.py)
+    found: dict = {}
+    if translations:  # each further language's texts, checked against the English (translations.py)
+        found, translation_problems = translations_mod.problems(parsed, located, data_dir)
+        problems += translation_problems
     if problems:
         raise DataError(problems)
-    return Handbook(data_dir=data_dir, source_texts=texts, **parsed)
+    return Handbook(data_dir=data_dir, source_texts=texts, translations=found, **parsed)

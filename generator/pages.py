@@ -71,8 +71,12 @@ def citations(hb: Handbook) -> list[tuple[str, model.Cite]]:
 class Renderer:
     """Renders every page of one handbook."""
 
-    def __init__(self, hb: Handbook):
+    def __init__(self, hb: Handbook, folder: str = "", quote_language: str | None = None):
         self.hb = hb
+        self.folder = folder
+        """The edition's folder in the site ("" for the main language, "es/" for a further one)."""
+        self.quote_language = quote_language
+        """The language of the sources' quotes, when it is not the page's (they are never translated)."""
         self.t = strings_for(hb.program)
         self.env = environment()
         self.titles = registry.titles(hb, self.t)
@@ -89,7 +93,9 @@ class Renderer:
         def link(uri: str, anchor: str | None = None) -> Markup:
             if in_print and uri in self.printed:  # a part of the print page itself
                 return Markup("#" + print_id(uri, anchor or CHAPTER))
-            target = posixpath.relpath(uri, posixpath.dirname(page_uri) or ".")
+            # a page is in this edition's folder; any other file (the PDF, a source document) only at the top
+            here = posixpath.dirname(page_uri if uri.endswith(".md") else self.folder + page_uri) or "."
+            target = posixpath.relpath(uri, here)
             return Markup(target + (f"#{anchor}" if anchor else ""))
 
         def source_link(c: model.Cite) -> Markup:
@@ -111,6 +117,7 @@ class Renderer:
         return {
             "hb": hb,
             "t": self.t,
+            "quote_language": self.quote_language,
             "program": hb.program,
             "aid": lambda name: Markup(prefix + name),
             "page_title": lambda uri: self.titles[uri],
@@ -194,11 +201,13 @@ def changed_on(hb: Handbook, titles: dict[str, str]) -> dict[str, dt.date]:
     return out
 
 
-def render_site(hb: Handbook, content: dict[str, str]) -> tuple[list[Page], dict[str, str]]:
+def render_site(hb: Handbook, content: dict[str, str], folder: str = "", quote_language: str | None = None
+                ) -> tuple[list[Page], dict[str, str]]:
     """All generated pages, in the registry's order, and the hand-written pages (uri -> Markdown)
-    rendered with the data, as of the handbook's day (asof.py; today for the data as written)."""
+    rendered with the data, as of the handbook's day (asof.py; today for the data as written).
+    `folder` is the edition's place in the site; `quote_language` the sources' language, when not the handbook's."""
     hb = asof.at(hb, dt.date.today())
-    r = Renderer(hb)
+    r = Renderer(hb, folder, quote_language)
     changed = {uri: f"\n\n{r.t['changed_on'].replace('{date}', format_date(day, r.t))}\n{{: .changed-on }}\n"
                for uri, day in changed_on(hb, r.titles).items()}
     pages = []

@@ -2,19 +2,20 @@
 
 It shows every page whose text changes (before and after, side by side), made from the data at REF
 (a git revision, or a folder holding an older data/) and from the working data/, and how each
-scenario of data/scenarios.yaml comes out before and after. The page's words are in
-templates/review.html.j2.
+scenario of data/scenarios.yaml comes out before and after, and every translated text policy staff have
+not yet marked reviewed. The page's words are in templates/review.html.j2.
 """
 from __future__ import annotations
 
 import difflib
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import click
 import jinja2
 
-from . import build, scenarios as scenarios_mod
+from . import build, scenarios as scenarios_mod, translations
 from .command import Project, fail, say, write_atomically
 from .diff_command import _previous_data
 from .load import DataError
@@ -70,8 +71,11 @@ def review(project: Project, against: str, out: Path) -> None:
                             "table": table.make_table(was[1].splitlines(), now[1].splitlines(), context=True, numlines=2)})
     rows = [{"name": i.name, "before": before[i.name], "after": after[i.name], "expected": i.scenario.outcome} for i in items]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
+    hb = new.handbook
+    unreviewed = [(SimpleNamespace(code=lang, name=translations.language_name(lang)), [(k, hb.translations[lang][k]) for k in keys])
+                  for lang, keys in translations.unreviewed(hb).items()]
     html = env.get_template("review.html.j2").render(against=against, pages=changed, scenarios=rows,
-                                                      program=new.site_name)
+                                                      program=new.site_name, unreviewed=unreviewed, main=hb.program.language)
     write_atomically(out, html.encode("utf-8"))
     moved = sum(r["before"] != r["after"] for r in rows)
     say(f"{len(changed)} page{'s' if len(changed) != 1 else ''} and {moved} scenario result{'s' if moved != 1 else ''} "

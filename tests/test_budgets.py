@@ -10,7 +10,11 @@ import random
 import subprocess
 import sys
 
+import pytest
+import yaml
+
 from bench import budgets
+from generator.load import load_all
 from tests.kit import ROOT, build_site, serve
 
 
@@ -197,3 +201,34 @@ def test_one_complex_hint_breaks_the_reading_grade(project):
     first_question = next(block for block, _ in blocks if block.startswith("questions/"))
     problem = budgets.grade_problem(blocks)
     assert problem and f"{first_question} (" in problem
+
+
+# ---------------------------------------------------------------- the self-check in each further language
+LANGUAGES = load_all(ROOT / "data").program.translations
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_s_self_check_document_is_within_the_same_budget(built_site, language):
+    assert (built_site / language / budgets.SELF_CHECK_PAGE).is_file()
+    assert budgets.document_problem(built_site, f"{language}/{budgets.SELF_CHECK_PAGE}") is None
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang in budgets.READING_EASE])
+def test_each_language_s_parent_facing_text_reads_fairly_easy(language):
+    words = ROOT / "generator" / "selfcheck" / f"words.{language}.yaml"
+    blocks = budgets.parent_blocks(ROOT / "data", words, language)
+    assert len(blocks) > 20
+    assert budgets.ease_problem(blocks, language) is None
+
+
+def test_one_complex_spanish_hint_breaks_its_reading_ease(translated_project):
+    path = translated_project / "data" / "translations" / "es.yaml"
+    key = "eligibility.yaml › questions › reunified › hint"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data[key]["es"] = ("Independientemente de cualquier determinación comunicada previamente por representantes departamentales, "
+                       "las consideraciones de elegibilidad requieren documentación exhaustiva que fundamente la rehabilitación "
+                       "continua, la responsabilidad organizacional demostrable y la verificación administrativa correspondiente.")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, width=10**6, sort_keys=False), encoding="utf-8")
+    blocks = budgets.parent_blocks(translated_project / "data", ROOT / "generator" / "selfcheck" / "words.es.yaml", "es")
+    problem = budgets.ease_problem(blocks, "es")
+    assert problem and "questions/reunified (" in problem

@@ -6,10 +6,16 @@ from tests.kit import ROOT, build_site, page
 
 
 def test_every_page_shows_the_policy_date(built_site):
+    """In the page's own language: the main one's words, or a further language's under its folder."""
+    from tests.kit.pages import page_words
+
     for html in built_site.rglob("*.html"):
         if html.name == "404.html":
             continue
-        assert "Policy as of August 12, 2011" in html.read_text(encoding="utf-8"), html
+        words = page_words(built_site, html)
+        expected = words["as_of"].replace("{date}", words["date_format"].format(month=words["months"][7], day=12, year=2011))
+        assert expected in html.read_text(encoding="utf-8"), html
+    assert "Política vigente al 12 de agosto de 2011" in (built_site / "es" / "index.html").read_text(encoding="utf-8")
 
 
 def test_bad_data_stops_the_build_and_keeps_the_old_site(project):

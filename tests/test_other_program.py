@@ -16,7 +16,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "other-program" / "data"
 @pytest.fixture(scope="module")
 def other(tmp_path_factory):
     """The other program's site (built strict, as the README does) and its data."""
-    project = copy_project(tmp_path_factory.mktemp("other") / "project", data=FIXTURE)
+    project = copy_project(tmp_path_factory.mktemp("other") / "project", data=FIXTURE, languages=True)
     return build_site(project), load_all(project / "data")
 
 
@@ -76,3 +76,23 @@ def test_its_links_lead_somewhere_and_nothing_comes_from_other_hosts(other):
     site, hb = other
     assert hc.link_problems(site) == []
     assert hc.external_addresses(site, {hb.eligibility.self_check.quick_exit_url}, hc.urls_in_data(hb)) == []
+
+
+def test_its_second_language_is_its_own(other):
+    """The other program publishes French (its translations: [fr]): every page again under /fr/, in French,
+    with its own hand-written pages from content/fr/; the real program's content/es/ is not part of it."""
+    from generator import translations
+    from generator.selfcheck import decision_table, evaluate
+
+    site, hb = other
+    assert hb.program.translations == ["fr"] and not (site / "es").exists()
+    fr = translations.edition(hb, "fr")
+    for uri in ("index.md", "roles.md", "tiers/index.md", "self-check.md", "how-this-handbook-is-made.md"):
+        assert hc.page(site, f"fr/{uri}").html["lang"] == "fr", uri
+    assert hc.norm(hc.article(site, "fr/tiers/index.md").find("h1").get_text()) == "Niveaux de mentor"
+    assert hc.norm(hc.article(site, "fr/index.md").find("h1").get_text()) == fr.program.name == "Manuel du Family Mentor Circle"
+    english, french = decision_table(hb), decision_table(fr)
+    assert french["words"]["start"] == "Commencer" and french["months"][7] == "août"
+    import datetime as dt
+    answers = {"plan-done": "yes", "plan-done-since": {"month": 1, "year": 2024}, "county": "yes", "hours": "yes", "barriers": "none"}
+    assert evaluate(english, answers, dt.date(2024, 6, 1)).id == evaluate(french, answers, dt.date(2024, 6, 1)).id

@@ -81,8 +81,10 @@ def test_the_pdf_holds_every_printed_page_in_registry_order_and_not_how_it_is_ma
 def test_the_pdf_is_linked_from_every_page(built_site):
     htmls = [h for h in built_site.rglob("*.html") if h.name != "404.html"]
     assert len(htmls) > len(PRINTED)
-    for html in htmls:
-        links = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find_all("a", string=WORDS["pdf_link"])
+    from tests.kit.pages import page_words
+
+    for html in htmls:  # each page's link is in that page's language (es/... in Spanish)
+        links = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find_all("a", string=page_words(built_site, html)["pdf_link"])
         assert links, html
         for a in links:  # each one leads to the PDF
             assert (html.parent / a["href"]).resolve() == (built_site / WORDS["pdf_file"]).resolve(), (html, a["href"])

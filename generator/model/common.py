@@ -9,7 +9,20 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Translated:
+    """The mark of a text a reader reads: each program's translations (data/translations/) give it in
+    every further language (generator/translations.py)."""
+
+    def __repr__(self) -> str:
+        return "TRANSLATED"
+
+
+TRANSLATED = Translated()
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), TRANSLATED]
+Verbatim = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+"""Text that stays as written in every language: a source's own words, a phone number, an address."""
 SOURCE_FILE = r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$"
 SourceFile = Annotated[str, StringConstraints(pattern=SOURCE_FILE)]
 """A file's place inside data/sources/: no / at the start, no .. (no part starts with a dot), no \\."""
@@ -47,12 +60,13 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)  # field docs go into the schema
 
 
-SearchWords = Annotated[list[Text], Field(default_factory=list, description=(
+SearchWords = Annotated[list[Verbatim], Field(default_factory=list, description=(
     "Words a reader may type into search to find this page or section, besides the words it shows "
     "(such as \"refer\" for a referral, \"don't\" for what a role does not do). Search lists this page, "
     "and this section on it, first for them; no page shows them. They are not policy facts, so they need no citation."))]
 """The optional `search_words` of a part of the data that is a page or a section of one
-(generator/registry.py › search_locations puts them into the search index)."""
+(generator/registry.py › search_locations puts them into the search index). They are words of the
+main language, for its pages: not translated (data/translations/ has no entries for them)."""
 
 
 # ---------------------------------------------------------------- broken rules, with where they are
@@ -111,7 +125,7 @@ class Cite(Model):
     """The id of a source in sources.yaml."""
     section: Id
     """The id of a section of that source."""
-    quote: Optional[Text] = None
+    quote: Optional[Verbatim] = None
     """The source's own words, copied exactly (typos too); checked against the source file."""
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .dated import Bounded
-from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, report
+from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, Verbatim, report
 from ..selfcheck.rules import explain_needs, rule_problems, rule_type
 
 SETTINGS = {
@@ -178,8 +178,8 @@ class Contact(Model):
     """Whom a parent can contact for the next step (the sources may give none: then the list is empty)."""
     name: Text
     area: Optional[Text] = None
-    phone: Optional[Text] = None
-    email: Optional[Text] = None
+    phone: Optional[Verbatim] = None
+    email: Optional[Verbatim] = None
     hours: Optional[Text] = None
 
 

@@ -29,6 +29,8 @@ class Handbook(Model):
     glossary: Glossary
     source_texts: dict[str, str] = Field(default_factory=dict)
     """Each source section's text, whitespace folded, keyed 'source#section' (for checking quotes)."""
+    translations: dict[str, dict] = Field(default_factory=dict)
+    """Each further language's entries (data/translations/<language>.yaml), checked: {language: {key: entry}}."""
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources.sources if s.id == source_id)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .common import Broken, Entry, Model, Text, report
+from .common import Broken, Entry, Model, Text, Verbatim, report
 
 
 class Terms(Model):
@@ -17,9 +17,11 @@ class Terms(Model):
 
 
 class Version(Model):
+    """One recorded version: the program's log of what changed, kept in the main language only (a
+    further language's "What changed" page shows it as written, marked as that language)."""
     effective: dt.date
-    summary: Text
-    changes: list[Text] = Field(default_factory=list)
+    summary: Verbatim
+    changes: list[Verbatim] = Field(default_factory=list)
     """What changed from the version before, in plain words (written by `python -m generator diff --record`)."""
 
 
@@ -31,10 +33,24 @@ def _one_version_a_day(versions: list[Version]) -> list[Version]:
     return versions
 
 
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
+
+
+def _further_languages(languages: list[str]) -> list[str]:
+    seen: set = set()
+    report(Broken((i, ), f"the language '{code}' is listed twice", "list each language once")
+           for i, code in enumerate(languages) if code in seen or seen.add(code))
+    return languages
+
+
 class Program(Model):
     name: Text
     short_name: Text
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+    language: Language = "en"
+    """The main language: the one the data is written in."""
+    translations: Annotated[list[Language], AfterValidator(_further_languages)] = Field(default_factory=list)
+    """Further languages the whole site is published in (as /<language>/), each with its texts in
+    data/translations/<language>.yaml."""
     as_of: dt.date
     summary: Text
     terms: Terms
@@ -42,3 +58,10 @@ class Program(Model):
     versions: Annotated[list[Version], AfterValidator(_one_version_a_day)] = Field(default_factory=list)
     strings: dict[str, Text] = Field(default_factory=dict)
     """Overrides of the interface words in generator/strings/<language>.yaml."""
+
+    @model_validator(mode="after")
+    def _not_the_main_language(self):
+        report(Broken(("translations", i), f"'{code}' is the main language (language: {self.language})",
+                      "list only further languages under  translations:")
+               for i, code in enumerate(self.translations) if code == self.language)
+        return self

@@ -6,22 +6,22 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Entry, Id, Model, SourceFile, Text, UniqueIds
+from .common import Entry, Id, Model, SourceFile, Text, UniqueIds, Verbatim
 
 
 class Section(Model):
     id: Id
     title: Text
-    starts_with: Text
+    starts_with: Verbatim
     """The words that open this section in the source file, used to find it."""
 
 
 class HeaderFact(Model):
     """One fact of a source's own header, as the source writes it."""
 
-    label: Text
+    label: Verbatim
     """The header's own label, copied exactly ("Issued")."""
-    value: Text
+    value: Verbatim
     """What the header gives for it, copied exactly ("August 12, 2011"), without its formatting."""
 
 
@@ -34,7 +34,7 @@ class Source(Model):
     reference: Optional[Text] = None
     date: dt.date
     date_meaning: Text
-    program_name: Text
+    program_name: Verbatim
     header: list[HeaderFact] = Field(default_factory=list)
     """The facts the source's own header gives (its issue date, what it replaces, where to send
     changes...), each copied from the file: the build checks that the file holds each label and value."""

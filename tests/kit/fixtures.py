@@ -28,10 +28,16 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def translated_project(tmp_path) -> Path:
+    """A fresh copy of the project with its further languages (data/translations/), to change."""
+    return copy_project(tmp_path / "project", languages=True)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real project, built once for the whole test run."""
-    return build_site(copy_project(tmp_path_factory.mktemp("real") / "project"), pdf=True)
+    return build_site(copy_project(tmp_path_factory.mktemp("real") / "project", languages=True), pdf=True)
 
 
 @pytest.fixture(scope="session")

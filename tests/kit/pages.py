@@ -1,6 +1,7 @@
 """A built page, parsed with a real HTML parser."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -19,3 +20,19 @@ def page_file(site: Path, uri: str) -> Path:
 def page(site: Path, uri: str) -> BeautifulSoup:
     """The built page for a source path such as 'tiers/tier-1.md' or 'index.md', parsed."""
     return BeautifulSoup(page_file(site, uri).read_text(encoding="utf-8"), "html.parser")
+
+
+def page_words(site: Path, html: Path) -> dict:
+    """The interface words of a built page's own language: a page in a further language's folder (es/...)
+    has that language's, every other page the main language's (the data beside the site says which)."""
+    return _words_of(site, html.relative_to(site).parts[0])
+
+
+@functools.lru_cache(maxsize=32)
+def _words_of(site: Path, top: str) -> dict:
+    from generator import translations
+    from generator.load import load_all
+    from generator.strings import strings_for
+
+    hb = load_all(site.parent / "data")
+    return strings_for((translations.edition(hb, top) if top in hb.program.translations else hb).program)

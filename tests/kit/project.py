@@ -8,6 +8,7 @@ copy's generator/, because `python -m` puts the working folder first on the impo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -18,8 +19,11 @@ PROJECT_PARTS = ("content", "data", "generator", "site_overrides", "mkdocs.yml")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A copy of the project in `dest`, optionally with another program's data folder."""
+def copy_project(dest: Path, data: Path | None = None, languages: bool = False) -> Path:
+    """A copy of the project in `dest`, optionally with another program's data folder. The copy publishes
+    only the main language unless `languages` (its program.yaml's `translations:` is taken out): a test
+    that changes an English text would otherwise have to keep each translation in step (check fails on
+    a stale one); the tests of the further languages, and the site built once for the run, keep them."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
@@ -30,6 +34,10 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
     if data is not None:
         shutil.rmtree(dest / "data")
         shutil.copytree(data, dest / "data")
+    if not languages:
+        program = dest / "data" / "program.yaml"
+        text = program.read_text(encoding="utf-8")
+        program.write_text(re.sub(r"^translations:.*\n", "", text, flags=re.M), encoding="utf-8")
     return dest
 
 

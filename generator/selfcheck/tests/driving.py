@@ -12,11 +12,20 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.kit import ROOT
+from generator import translations
 from generator.load import load_all
 from generator.selfcheck import decision_table
 
 TODAY = dt.datetime(2025, 6, 15, 12, 0)
 _WORDS = decision_table(load_all(ROOT / "data"))["words"]
+LANGUAGES = load_all(ROOT / "data").program.translations
+"""The further languages of the real data: the self-check is tested in each of them too."""
+
+
+def language_table(data_dir, language: str | None = None, link=lambda uri: uri, day=None) -> dict:
+    """The decision table of the data in a further language (None: the main one), as its page carries it."""
+    hb = load_all(data_dir)
+    return decision_table(translations.edition(hb, language) if language else hb, link, day)
 MONTH, YEAR = _WORDS["month"], _WORDS["year"]
 EXIT_PAGE = "<!doctype html><html lang=en><title>Neutral</title><p>Neutral page</p></html>"
 
@@ -54,7 +63,7 @@ def context(browser):
     ctx.close()
 
 
-def open_check(context, url: str, table: dict):
+def open_check(context, url: str, table: dict, path: str = "/self-check/"):
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.clock.set_fixed_time(TODAY)
@@ -62,7 +71,7 @@ def open_check(context, url: str, table: dict):
     page.route(exit_url + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=EXIT_PAGE))
     # "load" first: on a starved machine the network can fall idle while a script still runs and
     # before the parser asks for the next one, so networkidle alone can come before the page's own files.
-    page.goto(url + "/self-check/", wait_until="load")
+    page.goto(url + path, wait_until="load")
     page.wait_for_load_state("networkidle")
     # The tab's icon is the browser's own request and may come a little after load; any other request counts.
     icon = page.evaluate("document.querySelector('link[rel~=icon]').href")
@@ -86,13 +95,13 @@ def shows(page, heading: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
 
 
-def fill_answer(page, q: dict, value) -> None:
+def fill_answer(page, q: dict, value, words: dict = _WORDS) -> None:
     if q["type"] == "month_year":
         if value == "not-sure":
             page.get_by_role("checkbox", name=q["unsure_label"]).check()
         else:
-            page.get_by_role("textbox", name=MONTH).fill(str(value[0]))
-            page.get_by_role("textbox", name=YEAR).fill(str(value[1]))
+            page.get_by_role("textbox", name=words["month"]).fill(str(value[0]))
+            page.get_by_role("textbox", name=words["year"]).fill(str(value[1]))
     else:
         label = next(a["label"] for a in q["answers"] if a["value"] == value)
         page.get_by_role("radio", name=label, exact=True).check()
@@ -106,7 +115,7 @@ def answer_all(page, table: dict, answers: dict, each=lambda page: None) -> list
         q = by_text[h1(page)]
         asked.append(q["id"])
         each(page)
-        fill_answer(page, q, answers[q["id"]])
+        fill_answer(page, q, answers[q["id"]], words)
         page.get_by_role("button", name=words["continue"]).click()
         assert len(asked) <= len(table["questions"])
     return asked

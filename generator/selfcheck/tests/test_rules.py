@@ -16,6 +16,7 @@ from generator.load import load_all
 from generator.selfcheck import NOT_SURE, decision_table, evaluate
 from generator.selfcheck.rules import add_months
 from generator.selfcheck.table import EXPLAIN_FOR
+from generator.selfcheck.tests.driving import LANGUAGES, language_table
 
 TODAYS = [dt.date(*d) for d in [(2025, 6, 15), (2024, 2, 29), (2025, 2, 28), (2025, 3, 1), (2025, 12, 31),
                                 (2024, 8, 31), (2025, 9, 30), (2025, 10, 1), (2026, 1, 1)]]
@@ -23,9 +24,10 @@ SETTINGS = {"month_only_day": ["first", "last"], "missing_day": ["next-day", "la
             "training_when_silent": ["wait", "now"]}
 
 
-@pytest.fixture(scope="module")
-def table():
-    return decision_table(load_all(ROOT / "data"))
+@pytest.fixture(scope="module", params=[None, *LANGUAGES], ids=lambda language: language or "main")
+def table(request):
+    """The table in the data's main language, then in each further one (the evaluators must agree in each)."""
+    return language_table(ROOT / "data", request.param)
 
 
 def tables(table: dict) -> list[dict]:
@@ -223,4 +225,14 @@ def test_the_page_embeds_the_decision_table(built_site):
     assert embedded == expected
     assert all(r["link"] == f"../eligibility/#{r['id']}" for r in embedded["requirements"])
     eligibility = page(built_site, "eligibility.md")
+    assert all(eligibility.find(id=r["id"]) for r in embedded["requirements"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_s_page_embeds_its_own_decision_table(built_site, language):
+    embedded = json.loads(page(built_site, f"{language}/self-check.md").find("script", id="sc-table").string)
+    expected = language_table(built_site.parent / "data", language, lambda uri: "../" + uri.removesuffix(".md") + "/")
+    assert embedded == expected and embedded != language_table(built_site.parent / "data")
+    assert all(r["link"] == f"../eligibility/#{r['id']}" for r in embedded["requirements"])
+    eligibility = page(built_site, f"{language}/eligibility.md")
     assert all(eligibility.find(id=r["id"]) for r in embedded["requirements"])

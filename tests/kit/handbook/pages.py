@@ -264,7 +264,11 @@ def check_print(site: Path, hb: Handbook) -> None:
 
     words = strings_for(hb.program)
     content = site.parent / "content"
+    from generator.strings import LOCALES
+
     uris = [f.relative_to(content).as_posix() for f in sorted(content.rglob("*.md"))]
+    # a language's folder (content/es/) holds that edition's pages, not the main language's print page
+    uris = [uri for uri in uris if not ("/" in uri and (LOCALES / f"{uri.split('/')[0]}.yaml").is_file())]
     uris = [uri for uri in uris if registry.entry_of(uri, hb).printed]  # not "How this handbook is made"
     uris += [p.uri for p in Renderer(hb).handbook_pages()]
     levels = ["h1", "h2", "h3", "h4", "h5", "h6"]

@@ -1,0 +1,112 @@
+"""The self-check in each further language of the data (/es/self-check/ for Spanish), in a real browser:
+one parent per outcome reads the result, the reasons and the next step in that language; every screen is
+axe-clean and fits 360 px; the quick exit works; without JavaScript the checklist is shown; the page
+links to the same page in the other language and keeps no answer across the switch."""
+from __future__ import annotations
+
+import pytest
+
+from tests.kit.axe import axe_violations
+from generator.selfcheck import evaluate
+from generator.selfcheck.evaluate import explanation, fill
+from generator.selfcheck.tests.driving import context  # noqa: F401  (fixture)
+from generator.selfcheck.tests.driving import (LANGUAGES, MEETS_ALL, PERSONAS, TODAY, answer_all, as_evaluator_answers, h1,
+                                               language_table, open_check, stored)
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def language(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def table(built_site, language):
+    return language_table(built_site.parent / "data", language)
+
+
+@pytest.fixture
+def sc(context, site_url, table, language):
+    return open_check(context, site_url, table, f"/{language}/self-check/")
+
+
+def _result(sc, table, answers):
+    answer_all(sc, table, answers)
+    sc.get_by_role("button", name=table["words"]["see_result"]).click()
+
+
+@pytest.mark.parametrize("outcome", list(PERSONAS))
+def test_each_outcome_is_told_in_the_page_s_language(sc, site_url, table, language, outcome):
+    answers = {**MEETS_ALL, **PERSONAS[outcome]}
+    assert sc.get_attribute("html", "lang") == language
+    _result(sc, table, answers)
+    expected = evaluate(table, as_evaluator_answers(answers), TODAY.date())
+    assert expected.id == outcome
+    o = next(o for o in table["outcomes"] if o["id"] == outcome)
+    assert h1(sc) == fill(o["title"], table, expected.training_date, expected.partner_date)
+    main = sc.locator("#sc-app")
+    text = main.inner_text()
+    assert fill(o["text"], table, expected.training_date, expected.partner_date) in text
+    for result in expected.results:
+        req = next(r for r in table["requirements"] if r["id"] == result.requirement)
+        item = main.get_by_role("listitem").filter(has=sc.get_by_role("heading", name=req["title"], exact=True))
+        assert table["words"]["status_" + result.status] in item.inner_text() and explanation(table, result) in item.inner_text()
+    assert table["self_check"]["next_step"]["text"] in text
+    assert sc.requests_after_load == []
+    assert stored(sc) == {"cookies": [], "local": [], "session": [], "indexeddb": []}
+    assert sc.url == f"{site_url}/{language}/self-check/"
+
+
+def test_dates_are_written_in_the_page_s_language(sc, table, language):
+    """The not-yet parent (children home since March 2025, today 15 June 2025) reads the dates in the
+    table's own month names and date format, as the Python evaluator writes them."""
+    _result(sc, table, {**MEETS_ALL, **PERSONAS["not-yet"]})
+    expected = evaluate(table, as_evaluator_answers({**MEETS_ALL, **PERSONAS["not-yet"]}), TODAY.date())
+    text = sc.locator("#sc-app").inner_text()
+    assert expected.training_date and table["months"][expected.training_date.month - 1] in text
+    assert fill("{training_date}", table, expected.training_date, None) in text
+
+
+@pytest.mark.parametrize("check", ["axe-wcag22aa", "360px"])
+def test_every_screen(sc, table, check):
+    def test(page, where):
+        if check == "360px":
+            assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), where
+        else:
+            found = axe_violations(page)
+            assert found == [], f"{where}:\n" + "\n".join(found)
+
+    test(sc, "start")
+    answer_all(sc, table, {**MEETS_ALL, "reunified-since": (10, 2024)}, lambda page: test(page, h1(page)))
+    sc.get_by_role("button", name=table["words"]["see_result"]).click()
+    test(sc, "result")
+
+
+def test_quick_exit_in_the_page_s_language(sc, table):
+    w = table["words"]
+    sc.get_by_role("button", name=w["start"]).click()
+    sc.get_by_role("button", name=w["exit"]).click()
+    sc.wait_for_url(table["self_check"]["quick_exit_url"])
+    assert sc.get_by_text("Neutral page").is_visible()
+
+
+def test_the_switch_to_the_main_language_keeps_no_answer(sc, site_url, table, language):
+    sc.get_by_role("button", name=table["words"]["start"]).click()
+    sc.get_by_role("radio", name=table["questions"][0]["answers"][0]["label"], exact=True).check()
+    sc.locator(f'a[hreflang]:not([hreflang="{language}"])').first.click()
+    sc.wait_for_url(site_url + "/self-check/")
+    assert sc.get_attribute("html", "lang") != language
+    assert sc.get_by_role("radio").count() == 0 and stored(sc) == {"cookies": [], "local": [], "session": [], "indexeddb": []}
+
+
+def test_without_javascript_the_checklist_is_shown_in_the_page_s_language(browser, site_url, table, language):
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{site_url}/{language}/self-check/")
+        assert page.get_by_role("heading", name=table["words"]["checklist_title"]).is_visible()
+        for q in table["questions"]:
+            assert page.get_by_text(q["text"], exact=True).first.is_visible()
+        assert page.locator("#sc-app").inner_html() == ""
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    finally:
+        ctx.close()

@@ -1,0 +1,179 @@
+"""The data's texts in further languages: data/translations/<language>.yaml, one entry per text.
+
+Every text a reader reads (a field typed `Text` in the model, generator/model/common.py) has a key,
+its path in the data with list entries named by their id: 'eligibility.yaml › questions › reunified
+› text'. A translation entry holds the English it was translated from (`en:`, verbatim), the
+translation (`<language>:`) and `reviewed:` (false until policy staff have checked it). The check
+(`problems`) fails when a text has no entry, when an entry's English is no longer the data's
+(the text changed after it was translated), and when an entry points at no text. Quotes from the
+sources (`Verbatim`) are never translated. `edition(hb, language)` is the handbook in that language.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import yaml
+from pydantic import BaseModel
+
+from . import model
+from .problems import DataError, Problem
+from .yamlread import Located, read_yaml
+
+SEP = " › "
+FOLDER = "translations"
+
+
+def label(language: str) -> str:
+    return f"data/{FOLDER}/{language}.yaml"
+
+
+def language_name(code: str) -> str:
+    """'es' -> 'Spanish' (babel's names, for the messages policy staff read)."""
+    from babel import Locale
+
+    try:
+        return f"{Locale.parse(code.replace('-', '_')).get_display_name('en')} ({code})"
+    except Exception:  # a code babel does not know: the code itself
+        return code
+
+
+# ---------------------------------------------------------------- which texts, and their keys
+def _marked(tp: Any) -> bool:
+    if typing.get_origin(tp) is typing.Annotated and model.TRANSLATED in tp.__metadata__:
+        return True
+    return any(_marked(a) for a in typing.get_args(tp))
+
+
+def _translated(field) -> bool:
+    return model.TRANSLATED in field.metadata or _marked(field.annotation)
+
+
+def _item(value: Any, index: int) -> str:
+    """A list entry's name in a key: its id (an answer's value), else its number from 1."""
+    for name in ("id", "value"):
+        if isinstance(getattr(value, name, None), str):
+            return getattr(value, name)
+    return str(index + 1)
+
+
+def _map(obj: Any, path: tuple, key: tuple, marked: bool, fn: Callable[[str, tuple, str], str]) -> Any:
+    """obj with every translated text replaced by fn(key, path in the YAML, text); a source's own
+    words (citations) are left as they are."""
+    if isinstance(obj, model.Cite):
+        return obj
+    if isinstance(obj, BaseModel):
+        fields = type(obj).model_fields
+        return obj.model_copy(update={n: _map(getattr(obj, n), path + (n,), key + (n,), _translated(f), fn)
+                                      for n, f in fields.items()})
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_map(x, path + (i,), key + (_item(x, i),), marked, fn) for i, x in enumerate(obj))
+    if isinstance(obj, dict):
+        return {k: _map(v, path + (k,), key + (str(k),), marked, fn) for k, v in obj.items()}
+    if isinstance(obj, str) and marked:
+        return fn(SEP.join(key), path, obj)
+    return obj
+
+
+def texts(files: dict[str, Any]) -> dict[str, tuple[str, tuple, str]]:
+    """Every translated text of the data files given ({name: parsed file}): {key: (file name, path, English)}."""
+    found: dict = {}
+    for name, value in files.items():
+        _map(value, (), (f"{name}.yaml",), False, lambda k, p, s, n=name: found.setdefault(k, (n, p, s)) and s)
+    return found
+
+
+# ---------------------------------------------------------------- the check
+def _entry_problems(language: str, key: str, entry: Any, loc: Located) -> list[Problem]:
+    where = label(language)
+    line = loc.key_line((key,))
+    if not isinstance(entry, dict) or set(entry) != {"en", language, "reviewed"}:
+        return [Problem(where, line, f"the entry '{key}' needs exactly  en:  {language}:  and  reviewed:",
+                        f"write the English under  en:, the translation under  {language}:  and  reviewed: false")]
+    if not isinstance(entry["en"], str) or not isinstance(entry[language], str):
+        return [Problem(where, line, f"the entry '{key}' needs its  en:  and  {language}:  as text", "put each text in quotes")]
+    if not entry[language].strip():
+        return [Problem(where, loc.line((key, language)), f"'{key}' is not translated yet",
+                        f"write the {language_name(language)} text under  {language}:  saying the same as  en:")]
+    reviewed = entry["reviewed"]
+    if not (reviewed is False or isinstance(reviewed, dt.date) or (isinstance(reviewed, str) and reviewed.strip())):
+        return [Problem(where, loc.line((key, "reviewed")), f"'reviewed: {reviewed}' is not false, a date or a name",
+                        "write  reviewed: false  until policy staff have checked it, then the date (2026-11-30) or who checked it")]
+    return []
+
+
+def _missing(language: str, key: str, name: str, line: int | None, english: str) -> Problem:
+    stub = yaml.safe_dump({key: {"en": english, language: "", "reviewed": False}}, allow_unicode=True, width=10**6, sort_keys=False)
+    return Problem(f"data/{name}.yaml", line, f"this text has no {language_name(language)} translation in {label(language)}",
+                   f"add this entry there and translate it (python -m generator translations {language} adds every missing one)",
+                   shown=stub.rstrip("\n").replace("\n", "\n      "))
+
+
+def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple[dict, list[Problem]]:
+    """({language: {key: entry}}, the problems) for the program's further languages."""
+    program = parsed.get("program")
+    if program is None or not program.translations:
+        return {}, []
+    english = texts({name: parsed[name] for name in model.FILES if name in parsed})
+    complete = all(name in parsed for name in model.FILES)  # an entry of a file that did not load is not an orphan
+    found, out = {}, []
+    for i, language in enumerate(program.translations):
+        where = label(language)
+        program_line = located["program"].line(("translations", i))
+        path = data_dir / FOLDER / f"{language}.yaml"
+        if not (Path(__file__).parent / "locales" / f"{language}.yaml").is_file():
+            out.append(Problem("data/program.yaml", program_line, f"the generator has no interface words in {language_name(language)}",
+                               f"add generator/locales/{language}.yaml (a copy of en.yaml, translated), or remove '{language}'"))
+        if not path.is_file():
+            out.append(Problem("data/program.yaml", program_line, f"{where} does not exist",
+                               f"run  python -m generator translations {language}  to write it with every text to translate"))
+            continue
+        try:
+            loc = read_yaml(path, where)
+        except DataError as e:
+            out += e.problems
+            continue
+        entries = loc.value if isinstance(loc.value, dict) else {}
+        if not isinstance(loc.value, dict):
+            out.append(Problem(where, 1, "this file is not a list of entries keyed by the English text's place",
+                               f"run  python -m generator translations {language}  on an empty file to see the form"))
+        missing = [k for k in english if k not in entries]
+        for key, entry in entries.items():
+            bad = _entry_problems(language, str(key), entry, loc)
+            if bad:
+                out += bad
+            elif key not in english:
+                moved = [k for k in missing if english[k][2] == entry["en"]]  # the same English at a new place: an id changed
+                if len(moved) == 1:
+                    missing.remove(moved[0])
+                    out.append(Problem(where, loc.key_line((key,)), f"'{key}' is the place of no text any more: its English is now at '{moved[0]}'",
+                                       f"change this entry's key to '{moved[0]}'"))
+                elif complete:
+                    out.append(Problem(where, loc.key_line((key,)), f"'{key}' is the place of no text in the data (it was removed, or its id changed)",
+                                       "remove this entry, or change its key to the text's new place"))
+            elif entry["en"] != english[key][2]:
+                out.append(Problem(where, loc.line((key, "en")), f"the English of '{key}' changed after it was translated",
+                                   f"make  {language}:  say what the new English says, copy the new English into  en:, and set  reviewed: false",
+                                   shown=f"was: {entry['en']}\n      now: {english[key][2]}"))
+        for key in missing:
+            name, yaml_path, text = english[key]
+            out.append(_missing(language, key, name, located[name].line(yaml_path), text))
+        found[language] = {k: v for k, v in entries.items() if k in english}
+    return found, out
+
+
+# ---------------------------------------------------------------- the handbook in another language
+def edition(hb: model.Handbook, language: str) -> model.Handbook:
+    """The handbook with every text in `language` (the data as written: before `asof.at`)."""
+    entries = hb.translations[language]
+    files = {name: _map(getattr(hb, name), (), (f"{name}.yaml",), False, lambda k, p, s: entries[k][language])
+             for name in model.FILES}
+    files["program"] = files["program"].model_copy(update={"language": language, "translations": []})
+    return hb.model_copy(update=files)
+
+
+def unreviewed(hb: model.Handbook) -> dict[str, list[str]]:
+    """Each further language's entries that policy staff have not yet marked reviewed."""
+    return {lang: [k for k, e in entries.items() if e["reviewed"] is False] for lang, entries in hb.translations.items()}
