@@ -85,22 +85,26 @@ def hostile_handbook():
         if isinstance(value, BaseModel):
             parts[name], n, r = hostile(value)
             planted, refused = planted + n, refused + [(name, *p) for p in r]
+    # every translation too (data/translations/<language>.yaml): the further languages' pages show them
+    parts["translations"] = {lang: {key: {**entry, lang: HOSTILE + ("" if "{" in entry[lang] else TEMPLATE) + entry[lang]} for key, entry in entries.items()}
+                             for lang, entries in hb.translations.items()}
+    planted += sum(len(entries) for entries in parts["translations"].values())
     return hb.model_copy(update=parts), planted, refused
 
 
 def test_every_text_field_takes_the_hostile_value_or_refuses_it(hostile_handbook):
     hb, planted, refused = hostile_handbook
     assert planted > 300  # the real data has hundreds of text fields
-    # what the types refuse: ids and references to them, choices, durations, the address, the language, file names
+    # what the types refuse: ids and references to them, choices, durations, the address, the languages, file names
     names = {next(part for part in reversed(path) if isinstance(part, str)) for path in refused}
     assert names == {"id", "source", "section", "who", "question", "answers", "items", "met_by", "value", "setting",
                      "type", "strength", "kind", "status", "at_least", "training_after", "quick_exit_url",
-                     "language", "file", "disputes", "commitments"}
+                     "language", "translations", "file", "disputes", "commitments"}
 
 
 @pytest.fixture(scope="module")
 def hostile_site(hostile_handbook, tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("hostile-model") / "project")
+    project = copy_project(tmp_path_factory.mktemp("hostile-model") / "project", languages=True)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(build_mod, "load_all", lambda data_dir: hostile_handbook[0])
         site = build_site(project)
@@ -142,6 +146,8 @@ def test_no_page_runs_or_requests_anything_from_the_data(hostile_site, watched):
     url, files = hostile_site
     page, seen = watched
     assert "print/index.html" in files and "self-check/index.html" in files
+    for language in load_all(ROOT / "data").program.translations:  # the pages made from the hostile translations
+        assert f"{language}/self-check/index.html" in files and f"{language}/index.html" in files
     for file in files:
         page.goto(f"{url}/{file}", wait_until="networkidle")
         _nothing_ran(page, seen)
