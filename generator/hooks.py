@@ -32,6 +32,8 @@ _print_file: File | None = None
 _search_words: dict[str, list[str]] = {}
 """The data's search words of each document of the search index, by location (registry.search_locations)."""
 _files: Files | None = None
+_palette_keys: list[str] = []
+"""The interface words that name the light/dark button's options (mkdocs.yml › theme › palette › toggle › name)."""
 _navs: dict[str, Navigation] = {}
 """Each further language's navigation (its pages only), by language; the main one is MkDocs' own."""
 log = logging.getLogger("mkdocs.plugins.generator")
@@ -72,14 +74,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # MkDocs' templates do not escape: every value from the data is escaped before it enters the config
     config.extra["as_of"] = escape(_site.as_of_text)
     config.extra["lang"] = _site.language
+    # the light/dark button's names are words (mkdocs.yml names their keys): each page gets its language's (_edition)
+    _palette_keys[:] = [o["toggle"]["name"] for o in config.theme.get("palette") or [] if isinstance(o, dict) and o.get("toggle")]
     config.extra["edition"] = _edition(_site.editions[0])  # the 404 page's; every other page gets its own
     config.extra["csp"] = _csp(Path(config.theme.custom_dir))
     config.extra["pdf"] = {"file": escape(_site.words["pdf_file"]), "link": escape(_site.words["pdf_link"])}
     config.theme["language"] = _site.language
-    for option in config.theme.get("palette") or []:  # the light/dark button's names are words (mkdocs.yml names their keys)
-        if isinstance(option, dict) and option.get("toggle"):
-            name = option["toggle"]["name"]
-            option["toggle"]["name"] = escape(_site.words.get(name, name))
     config.site_name = escape(_site.site_name)
     page_dir = str(selfcheck.PAGE_DIR)  # the self-check's page template lives in its component folder
     if page_dir not in config.theme.dirs:
@@ -137,7 +137,7 @@ def _edition(edition: build.Edition, alternates: list | None = None) -> dict:
     """The values of one language's pages for the theme's templates (site_overrides/), escaped."""
     return {"lang": edition.language, "site_name": escape(edition.handbook.program.name), "as_of": escape(edition.as_of_text),
             "pdf": {"file": escape(edition.words["pdf_file"]), "link": escape(edition.words["pdf_link"])},
-            "alternates": alternates or []}
+            "alternates": alternates or [], "palette": {key: escape(edition.words.get(key, key)) for key in _palette_keys}}
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -64,6 +64,10 @@ def test_the_theme_s_own_words_follow_the_page_s_language(built_site, language):
     assert english and translated and english != translated
     assert page(built_site, f"{language}/roles.md").select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == \
         translations.edition(HB, language).program.name
+    # the light/dark button (its names are interface words, site_overrides/partials/palette.html)
+    for lang, uri in ((MAIN, "roles.md"), (language, f"{language}/roles.md")):
+        names = {b["aria-label"] for b in page(built_site, uri).select("button.handbook-palette")}
+        assert names and names <= {WORDS[lang][k] for k in ("palette_to_light", "palette_to_dark", "palette_to_system")}, uri
 
 
 @pytest.mark.parametrize("language", FURTHER)
