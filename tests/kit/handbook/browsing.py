@@ -22,11 +22,11 @@ SEARCH = "Search"  # Material's word for the search box and dialog in English, t
 
 def site_paths(site: Path, *, all_pages: bool = False) -> list[str]:
     """The address of every built page (the handbook's own, unless all_pages)."""
-    paths = []
+    paths, self_checks = [], {"/" + e.folder + _url(SELF_CHECK).lstrip("/") for e in SITE.editions}  # its own lean page, in each language
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
         path = "/" + rel.removesuffix("index.html")
-        if all_pages or (html.name == "index.html" and path != _url(SELF_CHECK)):
+        if all_pages or (html.name == "index.html" and path not in self_checks):
             paths.append(path)
     return paths
 
