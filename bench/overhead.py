@@ -16,20 +16,35 @@ from tests.kit import copy_project
 SECTION = "overhead"
 TITLE = "1. build overhead"
 BARE_HOOK = """import json, pathlib
-_CONTEXT = json.loads((pathlib.Path(__file__).parent / "page_context.json").read_text(encoding="utf-8"))
+
+from generator.hooks import on_env  # the theme's compact `tojson`, so the pages come out byte for byte the same
+
+_VALUES = json.loads((pathlib.Path(__file__).parent / "theme_values.json").read_text(encoding="utf-8"))
+
+
+def on_config(config):
+    config.extra.update(_VALUES["extra"])
+    return config
 
 
 def on_page_context(context, page, config, nav):
-    context.update(_CONTEXT.get(page.file.src_uri, {}))
+    context.update(_VALUES["pages"].get(page.file.src_uri, {}))
     return context
 """
 
 
 def bare_project(project: Path, dest: Path) -> Path:
-    """The same rendered Markdown in a plain docs folder, same theme config, no hooks."""
-    from generator import build as gb
+    """The same rendered Markdown in a plain docs folder, same theme config, none of the generator's hooks:
+    only one that hands the theme the values the generator's hooks give it (worked out here, by them)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
 
-    site = gb.prepare(project / "data", project / "content")
+    from generator import hooks, selfcheck
+
+    hooks.on_startup("build", dirty=False)
+    config = hooks.on_config(load_config(str(project / "mkdocs.yml")))
+    site = hooks._site  # what on_config prepared from the data
     docs = dest / "docs"
     for uri, text in [*site.content.items(), *((p.uri, p.markdown) for p in site.pages)]:
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
@@ -37,23 +52,16 @@ def bare_project(project: Path, dest: Path) -> Path:
     for uri, data in site.assets.items():
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / uri).write_bytes(data)
+    (docs / site.words["pdf_file"]).write_bytes(b"")  # the PDF's stand-in, as the hooks' (no PDF is made here)
     shutil.copytree(project / "site_overrides", dest / "site_overrides")
-    from generator import selfcheck  # its page template, which the hooks add to the theme's folders
-
+    # the self-check's page template, which the hooks add to the theme's folders
     shutil.copy2(selfcheck.PAGE_DIR / selfcheck.PAGE_TEMPLATE, dest / "site_overrides" / selfcheck.PAGE_TEMPLATE)
-    # The values the generator gives a page's theme template (the self-check's decision table),
-    # worked out here and handed over as they are by a hook that only reads a file.
-    from mkdocs.structure.files import File
-    from mkdocs.utils import get_relative_url
-
     uris = [*site.content, *(p.uri for p in site.pages)]
     urls = {u: File(u, str(docs), str(dest / "site"), True).url for u in uris}
-    context = {}
-    for u in uris:
-        values = site.page_context(u, lambda other, u=u: get_relative_url(urls[other], urls[u]))
-        if values:
-            context[u] = values
-    (dest / "page_context.json").write_text(json.dumps(context), encoding="utf-8")
+    pages = {u: hooks.page_values(u, lambda other, u=u: get_relative_url(urls[other], urls[u]), urls.__contains__)
+             for u in uris}
+    values = {"extra": {key: config.extra[key] for key in config.extra}, "pages": pages}
+    (dest / "theme_values.json").write_text(json.dumps(values), encoding="utf-8")
     (dest / "context_hook.py").write_text(BARE_HOOK, encoding="utf-8")
     cfg = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     cfg["hooks"] = ["context_hook.py"]
@@ -61,8 +69,9 @@ def bare_project(project: Path, dest: Path) -> Path:
     cfg["docs_dir"] = "docs"
     cfg["site_name"] = site.site_name
     cfg["theme"]["language"] = site.language
-    cfg.setdefault("extra", {}).update({"as_of": site.as_of_text, "lang": site.language})
     cfg["nav"] = site.nav(sorted(site.content))
+    # each further language's pages: in its own navigation in the real build (made by a hook), here in none
+    cfg["not_in_nav"] = "\n".join(f"/{e.folder}" for e in site.editions[1:])
     (dest / "mkdocs.yml").write_text(yaml.dump(cfg, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return dest
 
@@ -105,6 +114,6 @@ def rows(r: dict) -> list[str]:
     return [f"| 1 | build overhead | +{100 * o['overhead']['median']:.1f} % (+{100 * o['overhead']['min']:.1f} to +{100 * o['overhead']['max']:.1f} %, n={o['overhead']['n']}); "
             f"CPU: full {fmt(o['full_cpu_s'])}, bare {fmt(o['bare_cpu_s'])}; wall: full {fmt(o['full_s'])}, bare {fmt(o['bare_s'])} | ≤ 10 % | {ok(o['met'])} | "
             f"`mkdocs build` of the project vs. a bare Material build of the same rendered Markdown (prepare() dumped into a plain docs folder, "
-            f"same theme config and nav; no generator hooks, only one that hands the self-check page its precomputed decision table); alternating, each build in a fresh process, timed from load_config() to the end of build(); "
+            f"same theme config and nav; none of the generator's hooks, only one that hands the theme the values they work out, and the further languages' pages without their own navigation); alternating, each build in a fresh process, timed from load_config() to the end of build(); "
             f"the ratio is of CPU time (user + system of the build process), which other work on this 2-core machine barely disturbs. "
             f"{o['same_pages']['identical']} of {o['same_pages']['pages']} built pages are byte-identical between the two. |"]

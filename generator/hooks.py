@@ -149,18 +149,27 @@ def on_page_context(context, page, config, nav):
         return get_relative_url(_files.get_file_from_path(uri).url, page.url)
 
     uri = page.file.src_uri
+    context.update(page_values(uri, link, lambda other: _files.get_file_from_path(other) is not None))
     edition = _site.edition_of(uri)
-    context.update(_site.page_context(uri, link))
-    # the same page in every language (a link to each other one, and <link rel="alternate" hreflang>)
-    alternates = [{"lang": e.language, "url": link(other), "name": escape(e.words["language_name"]),
-                   "switch": escape(e.words["language_switch"]), "current": e is edition}
-                  for e, other in _site.alternates(uri) if _files.get_file_from_path(other)] if len(_site.editions) > 1 else []
-    context["edition"] = _edition(edition, alternates)
-    if uri in _site.fallbacks:  # a hand-written page not yet translated: shown as written, in the main language
-        context["edition"]["lang"] = _site.editions[0].language
     if edition is not _site.editions[0]:
         context["nav"] = _navs[edition.language]
     return context
+
+
+def page_values(uri: str, link, exists) -> dict:
+    """What one page's theme template gets from the generator, besides the navigation: its data, its
+    language's values, and the same page in every other language that has it (links made by `link`;
+    `exists` tells which pages the site has). bench/overhead.py hands these same values to a bare build."""
+    edition = _site.edition_of(uri)
+    values = dict(_site.page_context(uri, link))
+    # the same page in every language (a link to each other one, and <link rel="alternate" hreflang>)
+    alternates = [{"lang": e.language, "url": link(other), "name": escape(e.words["language_name"]),
+                   "switch": escape(e.words["language_switch"]), "current": e is edition}
+                  for e, other in _site.alternates(uri) if exists(other)] if len(_site.editions) > 1 else []
+    values["edition"] = _edition(edition, alternates)
+    if uri in _site.fallbacks:  # a hand-written page not yet translated: shown as written, in the main language
+        values["edition"]["lang"] = _site.editions[0].language
+    return values
 
 
 @event_priority(-100)  # after Material's search has written its index

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import yaml
 
-from bench.overhead import bare_project
+from bench.overhead import _same_html, bare_project
 from generator import build
+from tests.kit import build_site
 
 
 def test_the_bare_build_gets_the_same_navigation_as_plain_text(project, tmp_path):
@@ -15,6 +16,16 @@ def test_the_bare_build_gets_the_same_navigation_as_plain_text(project, tmp_path
     assert config["nav"] == site.nav(sorted(site.content))
     assert config["site_name"] == site.site_name
     assert config["hooks"] == ["context_hook.py"]  # none of the generator's hooks
+
+
+def test_the_bare_build_makes_the_same_pages_as_the_real_one(project, tmp_path):
+    """The overhead benchmark compares like with like only if the bare build gets every value the
+    generator's hooks give the theme: a value added to the hooks but not to page_values() or on_config()
+    makes the pages differ."""
+    bare = build_site(bare_project(project, tmp_path / "bare"))
+    same = _same_html(build_site(project), bare)
+    assert same["pages"] > 20
+    assert same["identical"] == same["pages"]
 
 
 def test_the_scaled_data_loads_with_every_entry_repeated(project, tmp_path):
