@@ -3,6 +3,8 @@
 The memo (plain text) is copied byte for byte into data/sources/; its sections are found from its
 headings; an entry is added to data/sources.yaml. Nothing changes unless the whole data, with the new
 entry, still checks: the new sources.yaml is checked in a copy of data/ first, then written all at once.
+If the program has further languages, an entry to translate is added to each translation file for every
+text of the new source (check lists them until they are translated).
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ import click
 
 from .command import USAGE, Project, StaffDate, fail, say, spoken_date, write_atomically
 from .load import DataError, load_all
+from .translations import label, language_name
+from .translations_command import stubs
 from .yamlread import read_yaml
 
 MAX_HEADING = 70
@@ -124,17 +128,37 @@ def add_source(project: Project, file: Path, source_id, title, short, publisher,
         shutil.copytree(project.data, trial)
         (trial / "sources" / name).write_bytes(data)
         (trial / "sources.yaml").write_text(new_text, encoding="utf-8")
-        try:
-            load_all(trial)
+        try:  # the new source's texts have no translations yet: they are added below, for a translator
+            hb = load_all(trial, translations=False)
         except DataError as e:
             fail([p.told() for p in e.problems], "With the new source the data would have problems, so nothing was changed:")
-    write_atomically(target, data)
-    try:
-        write_atomically(project.data / "sources.yaml", new_text.encode("utf-8"))
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+    to_translate = {language: stubs(hb, language, project.data) for language in hb.program.translations}
+    writes = [(target, data), (project.data / "sources.yaml", new_text.encode("utf-8")),
+              *((path, text.encode("utf-8")) for path, text, added in to_translate.values() if added)]
+    _write_all(writes)
     say(f"Added data/sources/{name} and the source '{source_id}' ({publisher}, {spoken_date(date)}) to data/sources.yaml.")
+    for language, (_, _, added) in to_translate.items():
+        if added:
+            say(f"{label(language)}: {len(added)} of the new source's texts added, to translate into {language_name(language)}; "
+                "check lists each one until it is translated.")
     click.echo("Cite it like this, with the source's own words as the quote:")
     for s in sections:
         click.echo(f'  cite: {{source: {source_id}, section: {s["id"]}, quote: "..."}}    # {s["title"]}')
+
+
+def _write_all(writes: list[tuple[Path, bytes]]) -> None:
+    """Each file written whole and swapped in; if one cannot be, those already written are put back."""
+    before = [(path, path.read_bytes() if path.is_file() else None) for path, _ in writes]
+    done = 0
+    try:
+        for path, data in writes:
+            path.parent.mkdir(exist_ok=True)
+            write_atomically(path, data)
+            done += 1
+    except BaseException:
+        for path, old in before[:done]:
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomically(path, old)
+        raise

@@ -16,9 +16,10 @@ from .command import Project, fail, say, write_atomically
 from .load import DataError, load_all
 
 
-def stubs(hb: model.Handbook, language: str) -> list[str]:
-    """Add the missing entries; the keys added."""
-    path = hb.data_dir / translations.FOLDER / f"{language}.yaml"
+def stubs(hb: model.Handbook, language: str, data_dir: Path | None = None) -> tuple[Path, str, list[str]]:
+    """The translation file of `language` in `data_dir` (else the data's own folder) with an entry added
+    for every text of `hb` that has none: (its path, its new text, the keys added). Nothing is written."""
+    path = (data_dir or hb.data_dir) / translations.FOLDER / f"{language}.yaml"
     old = path.read_text(encoding="utf-8") if path.is_file() else (
         f"# The data's texts in {translations.language_name(language)}: one entry per text, keyed by its place in the data.\n"
         f"# en: the English it was translated from (leave it: `check` compares it with the data);\n"
@@ -26,11 +27,18 @@ def stubs(hb: model.Handbook, language: str) -> list[str]:
     have = yaml.safe_load(old) or {}
     missing = {k: {"en": s, language: "", "reviewed": False}
                for k, (_, _, s) in translations.texts({n: getattr(hb, n) for n in model.FILES}).items() if k not in have}
-    if missing:
-        text = old + ("" if old.endswith("\n") else "\n") + yaml.safe_dump(missing, allow_unicode=True, width=10**6, sort_keys=False)
+    if not missing:
+        return path, old, []
+    return path, old + ("" if old.endswith("\n") else "\n") + yaml.safe_dump(missing, allow_unicode=True, width=10**6, sort_keys=False), list(missing)
+
+
+def write_stubs(hb: model.Handbook, language: str) -> list[str]:
+    """Add the missing entries to the data's translation file; the keys added."""
+    path, text, added = stubs(hb, language)
+    if added:
         path.parent.mkdir(exist_ok=True)
         write_atomically(path, text.encode("utf-8"), 0o644)
-    return list(missing)
+    return added
 
 
 @click.command("translations")
@@ -46,6 +54,6 @@ def translations_command(project: Project, language: str) -> None:
         hb = load_all(project.data, translations=False)
     except DataError as e:
         fail([p.told() for p in e.problems], e.message().splitlines()[0].replace(" Nothing was published.", ""))
-    added = stubs(hb, language)
+    added = write_stubs(hb, language)
     where = Path("data") / translations.FOLDER / f"{language}.yaml"
     say(f"{where}: {len(added)} entr{'y' if len(added) == 1 else 'ies'} added to translate." if added else f"{where}: every text has an entry.")

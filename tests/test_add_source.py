@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from tests.test_staff_messages import cli
 
 MEMO = ("DEPARTMENT OF HUMAN SERVICES\nPolicy Memo 2026-04\n\nPurpose\nThis memo changes the time a parent must wait.\n\n"
@@ -58,3 +60,41 @@ def test_a_quote_found_nowhere_shows_the_closest_words_and_their_section(project
     assert result.returncode == 1
     assert "copy the words exactly as the source has them, typos included\n      The closest words, in the section 'services': \"" in result.stderr
     assert "Tier III Focus Groups, System Change Workgroups" in result.stderr.split("The closest words")[1]
+
+
+def test_with_a_further_language_the_new_texts_are_added_to_translate(translated_project, tmp_path):
+    """A program with a Spanish edition: the new source checks (its texts have no Spanish yet), and each
+    of its texts the handbook shows gets an entry to translate, which check then lists."""
+    es = translated_project / "data/translations/es.yaml"
+    before = es.read_text(encoding="utf-8")
+    result = cli(translated_project, "add-source", str(_memo(tmp_path)), "--id", "memo-2026", "--publisher", "DHS", "--date", "2026-11-02")
+    assert result.returncode == 0, result.stderr
+    assert "data/translations/es.yaml: 10 of the new source's texts added, to translate into Spanish (es)" in result.stderr
+    after = es.read_text(encoding="utf-8")
+    assert after.startswith(before)  # what was there is kept as it was, comments too
+    added = yaml.safe_load(after[len(before):])
+    assert added["sources.yaml › sources › memo-2026 › sections › purpose › title"] == {"en": "Purpose", "es": "", "reviewed": False}
+    check = cli(translated_project, "check")
+    assert check.returncode == 1
+    assert check.stderr.count("is not translated yet") == len(added) == 10
+
+
+def test_a_file_that_cannot_be_written_puts_back_those_already_written(translated_project, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from generator import add_source as command
+    from generator.cli import main
+
+    real = command.write_atomically
+
+    def disk_full_for_translations(path, data, mode=None):
+        if path.parent.name == "translations":
+            raise OSError(28, "No space left on device")
+        real(path, data, mode)
+
+    monkeypatch.setattr(command, "write_atomically", disk_full_for_translations)
+    before = {p: p.read_bytes() for p in (translated_project / "data").rglob("*") if p.is_file()}
+    result = CliRunner().invoke(main, ["--project", str(translated_project), "add-source", str(_memo(tmp_path)),
+                                       "--publisher", "DHS", "--date", "2026-11-02"])
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert {p: p.read_bytes() for p in (translated_project / "data").rglob("*") if p.is_file()} == before

@@ -19,6 +19,7 @@ from pathlib import Path
 from tests.guide_replay import (GUIDE_DAY, UNKNOWN_KEY, blocks, data_files, env, generator, misspelt_key, normal,
                                 preview, put_back, replace, replay)
 from tests.kit import ROOT
+from yaml import safe_load as yaml_load
 
 GUIDE = ROOT / "docs" / "policy-staff-guide.md"
 README = ROOT / "README.md"
@@ -26,6 +27,18 @@ MEMO = ROOT / "docs" / "example-memo.txt"
 
 
 # -- the guide's edits ---------------------------------------------------------------------------------
+
+def translated(project: Path, yaml: list[str]) -> None:
+    """Step 2: the entries add-source added at the end of data/translations/es.yaml become the block's."""
+    block = next(b for b in yaml if "› example-memo ›" in b)
+    path = project / "data" / "translations" / "es.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index(block.splitlines()[0] + "\n")
+    stubs, new = yaml_load(text[first:]), yaml_load(block)
+    assert list(stubs) == list(new) and all(s["es"] == "" and s["en"] == new[k]["en"] for k, s in stubs.items()), \
+        "the guide's block translates exactly the entries add-source added"
+    path.write_text(text[:first] + block, encoding="utf-8")
+
 
 def dated_value(project: Path, yaml: list[str]) -> None:
     """Step 3: the entry's `rule:` line is replaced with the block's lines after `...`."""
@@ -58,7 +71,8 @@ def mistake(file: str, old: str, new: str, shown: str):
 STEPS = [
     ("a branch and a clean check", None, False),
     ("add-source", None, False),
-    ("check with the dated value", "dated_value", False),
+    ("check listing the texts to translate", None, False),
+    ("check with the translations and the dated value", "dated_value", False),
     ("a sentence stating the value", mistake("data/eligibility.yaml", "    title: Reunited for at least {dhs-reunited-one-year.at_least}",
                                             "    title: Reunited for at least 18 months", "title: Reunited for at least 18 months"), True),
     ("a quote not in the memo", mistake("data/eligibility.yaml", 'quote: "Parent Partners must have been reunited',
@@ -91,7 +105,8 @@ def start(project: Path) -> Path:
 
 # -- the tests -----------------------------------------------------------------------------------------
 
-def test_the_guide_replays_on_a_copy_of_the_project(project):
+def test_the_guide_replays_on_a_copy_of_the_project(translated_project):
+    project = translated_project
     guide = GUIDE.read_text(encoding="utf-8")
     console, yaml = blocks(guide, "console"), blocks(guide, "yaml")
     assert len(console) == len(STEPS), \
@@ -107,6 +122,7 @@ def test_the_guide_replays_on_a_copy_of_the_project(project):
         if edit == "preview, with the block before":
             continue
         if edit == "dated_value":
+            translated(project, yaml)
             dated_value(project, yaml)
         elif edit == "new_scenarios":
             new_scenarios(project, yaml)
