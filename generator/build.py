@@ -15,7 +15,7 @@ from typing import Callable
 import jinja2
 
 from . import pages as pages_mod
-from . import registry, translations
+from . import handwritten, registry, translations
 from .asof import at
 from .load import DataError, Handbook, load_all, read_yaml
 from .strings import LOCALES, format_date, strings_for
@@ -86,6 +86,8 @@ class Site:
     """Hand-written pages of a further language that are the main language's, not translated (shown in it)."""
     left_out: set[str] = field(default_factory=set)
     """Hand-written pages in the folder of a language the program does not publish: not part of the site."""
+    unreviewed: dict[str, list[str]] = field(default_factory=dict)
+    """Each further language's translated hand-written pages not yet marked reviewed (handwritten.py), by language."""
 
     @property
     def generated_uris(self) -> set[str]:
@@ -148,6 +150,11 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
     content = {p.relative_to(docs_dir).as_posix(): _read_page(p, docs_dir) for p in sorted(docs_dir.rglob("*.md"))}
     left_out = {uri for uri in content if _other_language(uri, raw.program)}
     content = {uri: text for uri, text in content.items() if uri not in left_out}
+    stale = handwritten.problems(content, [e.folder for e in editions[1:]], docs_dir.name)
+    if stale:
+        raise BuildProblem("\n".join(stale))
+    unreviewed = {e.language: pages for e, pages in zip(editions[1:], handwritten.unreviewed(content, [e.folder for e in editions[1:]]).values())}
+    content = {uri: handwritten.split(text)[0] for uri, text in content.items()}  # MkDocs reads the front matter itself
     pages, rendered, fallbacks = [], {}, set()
     try:
         for edition in editions:
@@ -165,7 +172,7 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
         f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
     }
     _check_places(pages, assets, docs_dir)
-    return Site(hb, pages, rendered, assets, editions, fallbacks, left_out)
+    return Site(hb, pages, rendered, assets, editions, fallbacks, left_out, unreviewed)
 
 
 def _other_language(uri: str, program) -> bool:

@@ -70,13 +70,17 @@ def check(project: Project) -> None:
     Exit code 0 when all is well, 1 when there is any problem.
     """
     hb = check_data(project)
-    check_site(project)
+    site = check_site(project)
     from .translations import language_name, unreviewed
 
     for language, keys in unreviewed(hb).items() if hb else ():
         if keys:  # not a problem: the texts are published, marked for policy staff on the review page
             say(f"{len(keys)} {language_name(language)} text{'s are' if len(keys) != 1 else ' is'} not yet reviewed "
                 f"(data/translations/{language}.yaml: reviewed: false)")
+    for language, uris in site.unreviewed.items() if site else ():
+        if uris:
+            say(f"{len(uris)} {language_name(language)} page{'s are' if len(uris) != 1 else ' is'} not yet reviewed "
+                f"({', '.join(f'content/{u}' for u in uris)}: reviewed: false)")
     click.echo("The policy data is ready to publish.")
 
 

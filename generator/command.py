@@ -87,9 +87,10 @@ def check_data(project: Project, publishing: bool = False) -> Handbook:
     return hb
 
 
-def check_site(project: Project) -> None:
+def check_site(project: Project):
     """What only making the pages finds (a page in content/ in a generated page's place, a template
-    mistake, a language the theme has no words for): told like the data's problems, nothing written."""
+    mistake, a language the theme has no words for): told like the data's problems, nothing written.
+    The site as made (build.Site), or None when mkdocs.yml cannot be read."""
     from mkdocs.config import load_config
 
     from . import build
@@ -102,9 +103,10 @@ def check_site(project: Project) -> None:
         site = build.prepare(project.data, Path(config.docs_dir))
         problems = build.language_problems(site.handbook.program, config.theme.dirs, project.data)
     except build.BuildProblem as e:
-        fail([str(e)], "The handbook cannot be made from this data.")
+        fail(str(e).splitlines(), "The handbook cannot be made from this data.")
     if problems:
         fail(problems, "The handbook cannot be made from this data.")
+    return site
 
 
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:

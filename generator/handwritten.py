@@ -1,0 +1,76 @@
+"""A further language's hand-written pages (content/es/index.md) keep up with their English page.
+
+A translated page says, in its front matter, which English it was translated from and whether policy
+staff have checked it, as the data's translations do (translations.py):
+
+    ---
+    translated_from: "3f2a9c1b7d0e"   # the English page (content/index.md) as it was translated
+    reviewed: false                 # until policy staff have checked it; then a date or a name
+    ---
+
+`translated_from` is a fingerprint of the English page: the first 12 hex digits of the SHA-256 of its
+text. When the English page changes, its fingerprint changes, and making the site (so `check`) fails,
+naming the translated page's line and the fingerprint to write once it says what the English says now.
+A page in a language's folder with no English page of the same name is that language's own: not checked.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from mkdocs.utils.meta import get_data
+
+FIELD = "translated_from"
+
+
+def fingerprint(text: str) -> str:
+    """The English page's fingerprint; line ends and spaces at line ends do not count (editors differ)."""
+    normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip("\n").split("\n"))
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+def split(text: str) -> tuple[str, dict]:
+    """(the page without its front matter, the front matter), as MkDocs reads them."""
+    return get_data(text)
+
+
+def _line(text: str, key: str) -> int:
+    """The line of `key:` in the front matter (else 1, the page's first line)."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for n, line in enumerate(lines[1:], start=2):
+            if line.strip() == "---":
+                break
+            if line.startswith(f"{key}:"):
+                return n
+    return 1
+
+
+def problems(content: dict[str, str], folders: list[str], docs: str) -> list[str]:
+    """Every translated page of the further languages' `folders` ('es/') that does not say it is up to date
+    with its English page, as `docs/uri:line: what — the fix`. `content`: every hand-written page, as written."""
+    out = []
+    for uri, text in sorted(content.items()):
+        folder = next((f for f in folders if uri.startswith(f)), None)
+        english = content.get(uri.removeprefix(folder)) if folder else None
+        if english is None:
+            continue
+        meta, now, where = split(text)[1], fingerprint(english), f"{docs}/{uri}"
+        source = f"{docs}/{uri.removeprefix(folder)}"
+        said, reviewed = meta.get(FIELD), meta.get("reviewed")
+        if said is None:
+            out.append(f"{where}:1: this page does not say which English it was translated from — make sure it says what "
+                       f"{source} says now, then start the page with these lines:  ---  {FIELD}: \"{now}\"  reviewed: false  ---")
+        elif str(said) != now:
+            out.append(f"{where}:{_line(text, FIELD)}: {source} changed after this page was translated — make this page say "
+                       f"what {source} says now (git log -p {source} shows what changed), then write  {FIELD}: \"{now}\"  and  reviewed: false")
+        elif not (reviewed is False or isinstance(reviewed, dt.date) or (isinstance(reviewed, str) and reviewed.strip())):
+            out.append(f"{where}:{_line(text, 'reviewed')}: 'reviewed: {reviewed}' is not false, a date or a name — write  "
+                       "reviewed: false  until policy staff have checked it, then the date (2026-11-30) or who checked it")
+    return out
+
+
+def unreviewed(content: dict[str, str], folders: list[str]) -> dict[str, list[str]]:
+    """Each further language's translated pages (by folder, 'es/') that policy staff have not yet marked reviewed."""
+    return {f: [uri for uri, text in sorted(content.items()) if uri.startswith(f) and split(text)[1].get("reviewed") is False]
+            for f in folders}
