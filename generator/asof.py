@@ -56,6 +56,14 @@ class DatedHandbook(model.Handbook):
     '<tier-id>.activities' (the list's field, after its owner's id when the owner has one)."""
     coming_items: dict[str, list[str]] = {}
     """Each question's disqualifiers still to come, by id (its `items` keep those in force only)."""
+    ended_entries: dict[str, list[Any]] = {}
+    """The entries left out because they stopped on or before the day, by list (as `coming_entries`): the
+    policy scenarios, each judged on its own day, may need them (selfcheck/table.py)."""
+    ended_items: dict[str, list[str]] = {}
+    """Each question's disqualifiers that stopped on or before the day, by id."""
+    disputed: list[str] = []
+    """Every requirement a policy choice marks as disputed, in force on the day or not (the policy choices
+    here name only those in force, so that the handbook as of the day holds together)."""
 
 
 def _walk(obj: Any, day: dt.date, text: Callable[[str], str]) -> tuple[Any, list]:
@@ -106,37 +114,40 @@ def change_dates(hb: model.Handbook) -> list[dt.date]:
     return sorted({d for name in model.FILES for _, v in model.walk(getattr(hb, name)) if is_dated(v) for d in v})
 
 
-def _in_force_only(obj: Any, day: dt.date, coming: dict, place: str = "") -> Any:
-    """obj without the entries that are not in force on `day`; those still to come are added to `coming`."""
+def _in_force_only(obj: Any, day: dt.date, out: dict, place: str = "") -> Any:
+    """obj without the entries that are not in force on `day`; those are added to out['coming'] (still to
+    come) or out['ended'] (stopped), by place."""
     if isinstance(obj, BaseModel) and not isinstance(obj, model.Cite):
         key = getattr(obj, "id", None)
-        return obj.model_copy(update={name: _in_force_only(getattr(obj, name), day, coming, f"{key}.{name}" if isinstance(key, str) else name)
+        return obj.model_copy(update={name: _in_force_only(getattr(obj, name), day, out, f"{key}.{name}" if isinstance(key, str) else name)
                                       for name in type(obj).model_fields})
     if not isinstance(obj, list):
         return obj
     kept = []
     for item in obj:
         if isinstance(item, Bounded) and not item.in_force(day):
-            if item.start and item.start.date > day:
-                coming.setdefault(place, []).append(item)
+            out["coming" if item.start and item.start.date > day else "ended"].setdefault(place, []).append(item)
             continue
-        kept.append(_in_force_only(item, day, coming, place))
+        kept.append(_in_force_only(item, day, out, place))
     return kept
 
 
 def _entries_at(hb: model.Handbook, day: dt.date) -> tuple[dict, dict]:
     """Each file with only the entries in force on `day` (and no question or policy choice naming one left
-    out), and the entries still to come (see DatedHandbook.coming_entries)."""
-    coming: dict[str, list] = {}
-    files = {name: _in_force_only(getattr(hb, name), day, coming) for name in model.FILES}
+    out), and the DatedHandbook fields about those left out (coming_entries, coming_items, ended_...)."""
+    out: dict[str, dict] = {"coming": {}, "ended": {}}
+    files = {name: _in_force_only(getattr(hb, name), day, out) for name in model.FILES}
     el = files["eligibility"]
     asked, kept = {d.id for d in el.disqualifiers}, {r.id for r in el.requirements}
-    later = {d.id for d in coming.get("disqualifiers", [])}
-    coming["items"] = {q.id: [i for i in q.items if i in later] for q in el.questions if later & set(q.items)}
+    fields = {"disputed": [r for c in el.policy_choices for r in c.disputes]}
+    for when, entries in out.items():
+        left = {d.id for d in entries.get("disqualifiers", [])}
+        fields |= {f"{when}_entries": entries,
+                   f"{when}_items": {q.id: [i for i in q.items if i in left] for q in el.questions if left & set(q.items)}}
     files["eligibility"] = el.model_copy(update={
         "questions": [q.model_copy(update={"items": [i for i in q.items if i in asked]}) for q in el.questions],
         "policy_choices": [c.model_copy(update={"disputes": [r for r in c.disputes if r in kept]}) for c in el.policy_choices]})
-    return files, coming
+    return files, fields
 
 
 def entry_dates(hb: model.Handbook) -> list[dt.date]:
@@ -156,10 +167,9 @@ def at(hb: model.Handbook, day: dt.date) -> model.Handbook:
             if req.id in dated_rules:
                 rule_versions.setdefault(req.id, []).append((d, req))
     resolved = _resolve(hb, day)
-    files, coming = _entries_at(resolved, day)
-    items = coming.pop("items")
+    files, left_out = _entries_at(resolved, day)
     return DatedHandbook(**{name: getattr(resolved, name) for name in model.Handbook.model_fields} | files, day=day,
-                         rule_versions=rule_versions, coming_entries=coming, coming_items=items)
+                         rule_versions=rule_versions, **left_out)
 
 
 def coming(hb: model.Handbook, requirement_id: str) -> list[tuple[dt.date, Any]]:

@@ -157,3 +157,37 @@ SCENARIO = """  - name: A parent who cannot go to evening meetings
     answers: {{flexibility: "no"}}
     outcome: {outcome}
 """
+
+
+def test_a_scenario_dated_before_an_entry_stopped_is_judged_with_it(tmp_path):
+    """A requirement that stopped a month before the build day was in force two months before it: a scenario
+    of that day is judged with it, whatever the build day; a scenario after it stopped is not."""
+    today = dt.date.today()
+    project = with_entries(tmp_path, today + dt.timedelta(days=400), end=today - dt.timedelta(days=30))
+    scenarios = project / "data" / "scenarios.yaml"
+    original = scenarios.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    def check(day: dt.date):
+        scenarios.write_text(original + STOPPED.format(day=day.isoformat()), encoding="utf-8")
+        return CliRunner().invoke(main, ["--project", str(project), "check"])
+    before, after = check(today - dt.timedelta(days=60)), check(today - dt.timedelta(days=10))
+    assert before.exit_code == 1 and "expected the outcome 'likely' but the policy gives 'not-met'" in before.stderr, before.output
+    assert "'Shares their experience to help others learn' is not met (this decides it)" in before.stderr, before.stderr
+    assert after.exit_code == 0, after.output
+
+
+def test_the_page_leaves_out_an_entry_that_stopped_before_its_day_and_the_scenarios_keep_it(tmp_path):
+    from generator.scenarios import table as scenarios_table
+    from generator.selfcheck import decision_table
+    today = dt.date.today()
+    hb = load_all(with_entries(tmp_path, today + dt.timedelta(days=400), end=today - dt.timedelta(days=30)) / "data")
+    ids = lambda table: [r["id"] for r in table["requirements"]]
+    assert "dhs-share-experience" not in ids(decision_table(hb))
+    kept = next(r for r in scenarios_table(hb)["requirements"] if r["id"] == "dhs-share-experience")
+    assert kept["until"] == (today - dt.timedelta(days=30)).isoformat()
+
+
+STOPPED = """  - name: A parent who would not share their story
+    today: {day}
+    answers: {{share: "no"}}
+    outcome: likely
+"""

@@ -1,7 +1,7 @@
 """The parents' self-check, as one component: everything it is lives in this folder (README.md).
 
 The rest of the generator uses it only through what this module names:
-    decision_table(hb, link, day)   the decision table of a handbook, as of a day (table.py)
+    decision_table(hb, link, day, ended)  the decision table of a handbook, as of a day (table.py)
     evaluate(table, answers, today) a parent's results and outcome (evaluate.py)
     NOT_SURE                        the answer to a date question whose "not sure" box is ticked
     shell(theme_dirs, palette)      its page's inline style and script, and the policy allowing them (shell.py)
@@ -26,9 +26,10 @@ CHECKLIST_DIR = HERE
 CHECKLIST = "checklist.md.j2"
 
 
-def decision_table(hb, link=lambda uri: uri, day=None) -> dict:
+def decision_table(hb, link=lambda uri: uri, day=None, ended=False) -> dict:
     """The decision table of one handbook (table.py), as of `day` (default: the handbook's own day, else
-    today); `link` turns a page's source path into its URL as seen from the self-check page."""
+    today); `link` turns a page's source path into its URL as seen from the self-check page; `ended` keeps
+    the entries that stopped before that day too (for the policy scenarios, each judged on its own day)."""
     from .table import decision_table  # here, not above: table.py needs the whole model, which needs rules.py
 
-    return decision_table(hb, link, day)
+    return decision_table(hb, link, day, ended)

@@ -68,6 +68,23 @@ def on(entry: dict | str, today: dt.date) -> bool:
     return (not get("from") or dt.date.fromisoformat(get("from")) <= today) and (not get("until") or today < dt.date.fromisoformat(get("until")))
 
 
+def needed(table: dict, question: dict, today: dt.date) -> bool:
+    """Whether a question's answer can count on `today`: a requirement in force then reads it, itself or
+    through a question it opens (a question no requirement reads at all is asked, as it always was).
+    A requirement still to come is not judged before its day (the result names it, in `changes`, by its
+    title alone), so a question only it reads is not asked before then (README.md, "Dated entries")."""
+    questions = {q["id"]: q for q in table["questions"]}
+    readers = [r for r in table["requirements"] if r["rule"] and question["id"] in
+               [r["rule"]["question"], *(g["question"] for g in questions[r["rule"]["question"]]["gates"])]]
+    return not readers or any(on(r, today) for r in readers)
+
+
+def asked(table: dict, answers: dict, today: dt.date) -> list[str]:
+    """The ids of the questions a parent is asked on `today`, in order: those whose gates the answers open
+    and whose answer can count (`needed`)."""
+    return [q["id"] for q in table["questions"] if not _gated(q, answers) and needed(table, q, today)]
+
+
 def _entry_changes(table: dict, today: dt.date, until: dt.date | None) -> tuple:
     entries = [(r, r["title"]) for r in table["requirements"]] + [(i, i["text"]) for q in table["questions"] for i in q["items"] if isinstance(i, dict)]
     return tuple(sorted((d, key, text) for e, text in entries for key in ("from", "until") if e.get(key)

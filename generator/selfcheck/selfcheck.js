@@ -43,9 +43,7 @@
     return null;
   }
   function matches(w, req, status) {
-    return !w || (w.status.indexOf(status) >= 0 && (!w.strength || w.strength === req.strength) &&
-      (!w.kind || w.kind === req.kind));
-  }
+    return !w || (w.status.indexOf(status) >= 0 && (!w.strength || w.strength === req.strength) && (!w.kind || w.kind === req.kind)); }
   function day(iso) { var p = iso.split("-"); return { y: +p[0], m: +p[1], d: +p[2] }; }
   // The rule and texts in force on today: the last dated version from on or before today, else the requirement's own.
   function inForce(req, today) {
@@ -57,6 +55,13 @@
     return req.dated.filter(function (x) { return until && n(today) < n(day(x.from)) && n(day(x.from)) <= n(until); })[0] || null; }
   // Whether a requirement or a question's item is in force on today (its from and until, if any; twin of evaluate.on).
   function on(x, t) { return !(x.from && n(day(x.from)) > n(t) || x.until && n(t) >= n(day(x.until))); }
+  // Whether a question can count on t: a requirement in force reads it or a question it opens, or none reads it (twin of evaluate.needed).
+  function needed(T, x, t) {
+    var rs = T.requirements.filter(function (r) { return r.rule && T.questions.some(function (y) {
+      return y.id === r.rule.question && (y.id === x.id || y.gates.some(function (g) { return g.question === x.id; })); }); });
+    return !rs.length || rs.some(function (r) { return on(r, t); });
+  }
+  function asks(T, A, t) { return function (x) { return !gated(x, A) && needed(T, x, t); }; }
   function evaluate(T, A, today) {
     var Q = {}, ch = [];
     T.questions.forEach(function (x) { Q[x.id] = x; });
@@ -86,7 +91,7 @@
     return { outcome: outcome.id, results: results, training_date: tr, partner_date: pa, changes: ch };
   }
 
-  window.SelfCheck = { evaluate: evaluate, RULES: RULES, on: on };
+  window.SelfCheck = { evaluate: evaluate, RULES: RULES, on: on, asked: function (T, A, t) { return T.questions.filter(asks(T, A, t)); } };
   var tableEl = document.getElementById("sc-table"), app = document.getElementById("sc-app");
   if (!tableEl || !app) return;
 
@@ -107,7 +112,7 @@
   }
   function today() { var d = new Date(); return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() }; }
   function q(id) { return T.questions.filter(function (x) { return x.id === id; })[0]; }
-  function asked(x) { return !gated(x, A); }
+  function asked(x) { return asks(T, A, today())(x); }
   function askedList() { return T.questions.filter(asked); }
   function firstMissing() { return askedList().filter(function (x) { return !(x.id in A); })[0]; }
   function answerText(x) {
@@ -255,12 +260,7 @@
     go(next ? "q:" + next.id : "check", current.c);
   }
 
-  function exit() {
-    A = T = W = null;
-    document.title = "";
-    document.body.innerHTML = "";
-    location.replace(exitUrl);
-  }
+  function exit() { A = T = W = null; document.title = ""; document.body.innerHTML = ""; location.replace(exitUrl); }
 
   app.addEventListener("click", function (ev) {
     var t = ev.target.closest("[data-act]");

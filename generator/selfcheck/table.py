@@ -59,25 +59,37 @@ def _bounds(entry) -> dict:
     return {key: b.date.isoformat() for key, b in (("from", entry.start), ("until", entry.until)) if b}
 
 
-def _items(hb, q) -> list:
-    """A question's disqualifiers: in force (plain words, or with the day each stops) and still to come."""
-    by_id = {d.id: d for d in [*hb.eligibility.disqualifiers, *hb.coming_entries.get("disqualifiers", [])]}
-    ids = [*q.items, *hb.coming_items.get(q.id, [])]
+def _left_out(ended: bool) -> tuple[str, ...]:
+    """Which of the entries not in force on the table's day it still carries: those still to come, and with
+    `ended` those that stopped too.
+    The self-check page leaves out the entries that stopped before its build day: a parent's today is never
+    before the day the page was built (and the page's size budget is tight), so no parent's result could
+    count them. The policy scenarios are judged on their own days, some before the build day, so their
+    table (scenarios.py) carries them."""
+    return ("coming", "ended") if ended else ("coming",)
+
+
+def _items(hb, q, left_out: tuple[str, ...]) -> list:
+    """A question's disqualifiers: in force (plain words, or with the day each stops), and those left out
+    that the table carries (`_left_out`)."""
+    by_id = {d.id: d for d in [*hb.eligibility.disqualifiers, *(d for w in left_out for d in getattr(hb, f"{w}_entries").get("disqualifiers", []))]}
+    ids = [*q.items, *(i for w in left_out for i in getattr(hb, f"{w}_items").get(q.id, []))]
     return [{"text": by_id[i].plain, **_bounds(by_id[i])} if _bounds(by_id[i]) else by_id[i].plain for i in ids]
 
 
-def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, day: dt.date | None = None) -> dict:
+def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, day: dt.date | None = None, ended: bool = False) -> dict:
     """The table for one handbook, as of its day (`day`, else today, when it is the data as written).
     `link` turns a page's source path ('eligibility.md') into its URL as seen from the self-check page.
     A requirement whose rule changes on dates has `dated`: the rule and texts from each date, in order;
     the evaluators apply the last one from on or before the parent's today (else `rule`).
     A requirement or a disqualifier that starts or stops on a day has `from` / `until` (one still to come is
-    in the table too): the evaluators leave it out on the days it is not in force."""
+    in the table too, and with `ended` one that stopped: `_left_out`): the evaluators leave it out on the
+    days it is not in force. A disputed requirement is disputed on every day it is in force."""
     hb = at(hb, day or dt.date.today())
-    el, words = hb.eligibility, strings_for(hb.program)
+    el, words, left_out = hb.eligibility, strings_for(hb.program), _left_out(ended)
     cite = lambda cites: [f"{hb.source(c.source).short} › {hb.section(c).title}" for c in cites]
     eligibility = link("eligibility.md")
-    disputed = {rid for c in el.policy_choices for rid in c.disputes}
+    disputed = set(hb.disputed)
     sc = el.self_check
     takes = next((t for t in hb.commitments.topics if t.id == sc.commitments), None)
     return {
@@ -85,7 +97,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
             {"id": q.id, "text": q.text, "hint": q.hint, "error": q.error, "type": q.type,
              "answers": [a.model_dump() for a in el.answer_sets[q.answers]] if q.answers else None,
              "unsure_label": q.unsure_label, "unsure": _unsure(el, q),
-             "items": _items(hb, q),
+             "items": _items(hb, q, left_out),
              "gates": _gates(el, q)}
             for q in el.questions
         ],
@@ -96,7 +108,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
                        for d, v in hb.rule_versions.get(r.id, [])],
              "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}",
              "disputed": r.id in disputed, **_bounds(r)}
-            for r in [*el.requirements, *hb.coming_entries.get("requirements", [])]
+            for r in [*el.requirements, *(r for w in left_out for r in getattr(hb, f"{w}_entries").get("requirements", []))]
         ],
         "outcomes": [{"id": o.id, "title": o.title, "text": o.text,
                       "when": o.when.model_dump() if o.when else None} for o in el.outcomes],

@@ -1,5 +1,5 @@
 """The self-check's rules: the Python evaluator (generator/selfcheck/evaluate.py) and the browser's twin in the
-shipped selfcheck.js must agree on every status, date, explanation, deciding result and outcome, over every answer of every question,
+shipped selfcheck.js must agree on every status, date, explanation, deciding result and outcome (and on which questions are asked), over every answer of every question,
 a grid of dates around month ends and exact anniversaries, several "today"s, every setting, and a
 large seeded sample of whole answer sets."""
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pytest
 from tests.kit import ROOT, page
 from generator.load import load_all
 from generator.selfcheck import NOT_SURE, decision_table, evaluate
+from generator.selfcheck.evaluate import asked
 from generator.selfcheck.rules import add_months
 from generator.selfcheck.table import EXPLAIN_FOR
 from generator.selfcheck.tests.driving import LANGUAGES, language_table
@@ -105,7 +106,7 @@ def python_results(all_tables: list[dict], cases) -> list:
         got = evaluate(all_tables[t], answers, today)
         out.append([got.id, iso(got.training_date), iso(got.partner_date),
                     [[r.requirement, r.status, iso(r.training_date), iso(r.partner_date), r.explain, r.decides, iso(r.change), r.change_text]
-                     for r in got.results], [[iso(d), key, text] for d, key, text in got.changes]])
+                     for r in got.results], [[iso(d), key, text] for d, key, text in got.changes], asked(all_tables[t], answers, today)])
     return out
 
 
@@ -116,7 +117,7 @@ JS_RUN = """([tables, cases]) => {
     const r = window.SelfCheck.evaluate(tables[t], answers, {y, m, d});
     return [r.outcome, iso(r.training_date), iso(r.partner_date),
             r.results.map(x => [x.requirement, x.status, iso(x.training_date), iso(x.partner_date), x.explain, x.decides, iso(x.change), x.change_text]),
-            r.changes.map(c => [iso(c[0]), c[1], c[2]])];
+            r.changes.map(c => [iso(c[0]), c[1], c[2]]), window.SelfCheck.asked(tables[t], answers, {y, m, d}).map(x => x.id)];
   });
 }"""
 
@@ -181,6 +182,9 @@ def test_python_and_browser_agree_on_entries_that_start_and_stop_on_a_date(brows
     said = {tuple(c) for row in python for c in row[4]}
     assert {("2025-07-01", "from", "Goes to evening meetings"), ("2025-07-01", "from", "Owing late fees"),
             ("2025-10-01", "until", "Shares their experience to help others learn")} <= said
+    # the question only the stopped requirement reads is asked before it stops, not after
+    assert {case[2] < dt.date(2025, 10, 1) for case, row in zip(cases, python) if "share" in row[5]} == {True}
+    assert any("share" in row[5] for row in python)
     _compare(python, js_results(browser_page, site_url, all_tables, cases), cases)
 
 
