@@ -14,12 +14,15 @@ from tests.kit import ROOT  # noqa: F401  (the project folder, for the sections)
 BENCH = ROOT / "bench"
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+BUILD_ENV = {**ENV, "HANDBOOK_PDF": "off"}
+"""The benchmarks' builds leave out the PDF (generator/pdf.py SKIP): it is an output of its own, made from the
+built print page, and takes longer than the rest of a build; the sections time the site."""
 
 
 def child_build(project: Path, profile: Path | None = None) -> dict:
     """Build `project` in a new process (bench/child.py); its build time and peak memory."""
     args = [PY, str(BENCH / "child.py"), str(project)] + ([str(profile)] if profile else [])
-    run = subprocess.run(args, capture_output=True, text=True, env=ENV, cwd=project)
+    run = subprocess.run(args, capture_output=True, text=True, env=BUILD_ENV, cwd=project)
     if run.returncode != 0:
         raise RuntimeError(f"build of {project} failed:\n{run.stderr[-3000:]}")
     return json.loads(run.stdout.strip().splitlines()[-1])

@@ -114,6 +114,6 @@ def rows(r: dict) -> list[str]:
     return [f"| 1 | build overhead | +{100 * o['overhead']['median']:.1f} % (+{100 * o['overhead']['min']:.1f} to +{100 * o['overhead']['max']:.1f} %, n={o['overhead']['n']}); "
             f"CPU: full {fmt(o['full_cpu_s'])}, bare {fmt(o['bare_cpu_s'])}; wall: full {fmt(o['full_s'])}, bare {fmt(o['bare_s'])} | ≤ 10 % | {ok(o['met'])} | "
             f"`mkdocs build` of the project vs. a bare Material build of the same rendered Markdown (prepare() dumped into a plain docs folder, "
-            f"same theme config and nav; none of the generator's hooks, only one that hands the theme the values they work out, and the further languages' pages without their own navigation); alternating, each build in a fresh process, timed from load_config() to the end of build(); "
+            f"same theme config and nav; none of the generator's hooks, only one that hands the theme the values they work out, and the further languages' pages without their own navigation); alternating, each build in a fresh process, timed from load_config() to the end of build(), both without the PDF (an output of its own); "
             f"the ratio is of CPU time (user + system of the build process), which other work on this 2-core machine barely disturbs. "
             f"{o['same_pages']['identical']} of {o['same_pages']['pages']} built pages are byte-identical between the two. |"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.common import ROOT, child_build, fmt, log, ok, spread
+from bench.common import child_build, fmt, log, ok, spread
 from bench.context import Context
 from tests.kit import copy_project
 
@@ -52,6 +52,15 @@ def scaled_data(src: Path, dest: Path, k: int) -> None:
     edit("eligibility", lambda v: v.update(requirements=grow(v["requirements"], "title")))
 
 
+def scaled_project(dest: Path, k: int) -> Path:
+    """A copy of the project (its main language only: the copies' texts have no translations) with its
+    data repeated k times."""
+    project = copy_project(dest)
+    shutil.move(project / "data", dest.parent / f"{dest.name}-data")
+    scaled_data(dest.parent / f"{dest.name}-data", project / "data", k)
+    return project
+
+
 PHASES = [  # (label, file suffix, function name); cumulative time from cProfile
     ("load and check the data (load_all)", "generator/load.py", "load_all"),
     ("  of which YAML parsing", "generator/yamlread.py", "read_yaml"),
@@ -90,9 +99,7 @@ def measure(ctx: Context) -> dict:
 
     results = {}
     for k in SCALES:
-        project = copy_project(work / f"scale-{k}")
-        shutil.rmtree(project / "data")
-        scaled_data(ROOT / "data", project / "data", k)
+        project = scaled_project(work / f"scale-{k}", k)
         site = gb.prepare(project / "data", project / "content")
         md_bytes = sum(len(p.markdown.encode()) for p in site.pages) + sum(len(t.encode()) for t in site.content.values())
         child_build(project)  # warm-up

@@ -28,11 +28,13 @@ def test_the_bare_build_makes_the_same_pages_as_the_real_one(project, tmp_path):
     assert same["identical"] == same["pages"]
 
 
-def test_the_scaled_data_loads_with_every_entry_repeated(project, tmp_path):
-    from bench.scaling import scaled_data
+def test_the_scaled_project_loads_with_every_entry_repeated(tmp_path):
+    """As the scaling benchmark makes it: from the project as it is (which publishes Spanish too)."""
+    from bench.scaling import scaled_project
     from generator.load import load_all
+    from tests.kit import ROOT
 
-    scaled_data(project / "data", tmp_path / "data", 3)
-    one, three = load_all(project / "data"), load_all(tmp_path / "data")
+    project = scaled_project(tmp_path / "scale-3", 3)
+    one, three = load_all(ROOT / "data"), load_all(project / "data")
     assert len(three.tiers.tiers) == 3 * len(one.tiers.tiers)
     assert len(three.eligibility.requirements) == 3 * len(one.eligibility.requirements)
