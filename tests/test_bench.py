@@ -30,11 +30,13 @@ def test_the_bare_build_makes_the_same_pages_as_the_real_one(project, tmp_path):
 
 def test_the_scaled_project_loads_with_every_entry_repeated(tmp_path):
     """As the scaling benchmark makes it: from the project as it is (which publishes Spanish too)."""
-    from bench.scaling import scaled_project
+    from bench.scaling import SCALES, scaled_project
     from generator.load import load_all
     from tests.kit import ROOT
 
-    project = scaled_project(tmp_path / "scale-3", 3)
-    one, three = load_all(ROOT / "data"), load_all(project / "data")
+    one = load_all(ROOT / "data")
+    three = load_all(scaled_project(tmp_path / "scale-3", 3) / "data")
     assert len(three.tiers.tiers) == 3 * len(one.tiers.tiers)
     assert len(three.eligibility.requirements) == 3 * len(one.eligibility.requirements)
+    hundred = load_all(scaled_project(tmp_path / "scale-100", SCALES[-1]) / "data")  # every file within the loader's limits
+    assert len(hundred.tiers.tiers) == SCALES[-1] * len(one.tiers.tiers)
