@@ -44,7 +44,7 @@ def bare_project(project: Path, dest: Path) -> Path:
 
     hooks.on_startup("build", dirty=False)
     config = hooks.on_config(load_config(str(project / "mkdocs.yml")))
-    site = hooks._site  # what on_config prepared from the data
+    site = hooks.prepared_site()
     docs = dest / "docs"
     for uri, text in [*site.content.items(), *((p.uri, p.markdown) for p in site.pages)]:
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)

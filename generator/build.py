@@ -150,11 +150,11 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
     content = {p.relative_to(docs_dir).as_posix(): _read_page(p, docs_dir) for p in sorted(docs_dir.rglob("*.md"))}
     left_out = {uri for uri in content if _other_language(uri, raw.program)}
     content = {uri: text for uri, text in content.items() if uri not in left_out}
-    stale = handwritten.problems(content, [e.folder for e in editions[1:]], docs_dir.name)
-    if stale:
-        raise BuildProblem("\n".join(stale))
-    unreviewed = {e.language: pages for e, pages in zip(editions[1:], handwritten.unreviewed(content, [e.folder for e in editions[1:]]).values())}
-    content = {uri: handwritten.split(text)[0] for uri, text in content.items()}  # MkDocs reads the front matter itself
+    hand = handwritten.read(content, [e.folder for e in editions[1:]], docs_dir.name)
+    if hand.problems:
+        raise BuildProblem("\n".join(hand.problems))
+    unreviewed = {e.language: hand.unreviewed[e.folder] for e in editions[1:]}
+    content = hand.bodies  # MkDocs reads the front matter itself
     pages, rendered, fallbacks = [], {}, set()
     try:
         for edition in editions:

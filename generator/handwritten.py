@@ -15,10 +15,12 @@ A page in a language's folder with no English page of the same name is that lang
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
+from typing import NamedTuple
 
 from mkdocs.utils.meta import get_data
+
+from .translations import REVIEWED_FIX, reviewed_ok
 
 FIELD = "translated_from"
 
@@ -46,31 +48,35 @@ def _line(text: str, key: str) -> int:
     return 1
 
 
-def problems(content: dict[str, str], folders: list[str], docs: str) -> list[str]:
-    """Every translated page of the further languages' `folders` ('es/') that does not say it is up to date
-    with its English page, as `docs/uri:line: what — the fix`. `content`: every hand-written page, as written."""
-    out = []
+class Pages(NamedTuple):
+    """The hand-written pages as read once: what MkDocs gets, what is wrong, what awaits review."""
+    bodies: dict[str, str]
+    """Each page without its front matter (MkDocs reads the front matter itself)."""
+    problems: list[str]
+    """Every translated page that does not say it is up to date with its English page, as `docs/uri:line: what — the fix`."""
+    unreviewed: dict[str, list[str]]
+    """Each further language's translated pages (by folder, 'es/') that policy staff have not yet marked reviewed."""
+
+
+def read(content: dict[str, str], folders: list[str], docs: str) -> Pages:
+    """Read every hand-written page (`content`, as written) once; `folders` are the further languages' ('es/')."""
+    bodies, out, unreviewed = {}, [], {f: [] for f in folders}
     for uri, text in sorted(content.items()):
+        bodies[uri], meta = split(text)
         folder = next((f for f in folders if uri.startswith(f)), None)
         english = content.get(uri.removeprefix(folder)) if folder else None
+        said, reviewed = meta.get(FIELD), meta.get("reviewed")
+        if folder and reviewed is False:
+            unreviewed[folder].append(uri)
         if english is None:
             continue
-        meta, now, where = split(text)[1], fingerprint(english), f"{docs}/{uri}"
-        source = f"{docs}/{uri.removeprefix(folder)}"
-        said, reviewed = meta.get(FIELD), meta.get("reviewed")
+        now, where, source = fingerprint(english), f"{docs}/{uri}", f"{docs}/{uri.removeprefix(folder)}"
         if said is None:
             out.append(f"{where}:1: this page does not say which English it was translated from — make sure it says what "
                        f"{source} says now, then start the page with these lines:  ---  {FIELD}: \"{now}\"  reviewed: false  ---")
         elif str(said) != now:
             out.append(f"{where}:{_line(text, FIELD)}: {source} changed after this page was translated — make this page say "
                        f"what {source} says now (git log -p {source} shows what changed), then write  {FIELD}: \"{now}\"  and  reviewed: false")
-        elif not (reviewed is False or isinstance(reviewed, dt.date) or (isinstance(reviewed, str) and reviewed.strip())):
-            out.append(f"{where}:{_line(text, 'reviewed')}: 'reviewed: {reviewed}' is not false, a date or a name — write  "
-                       "reviewed: false  until policy staff have checked it, then the date (2026-11-30) or who checked it")
-    return out
-
-
-def unreviewed(content: dict[str, str], folders: list[str]) -> dict[str, list[str]]:
-    """Each further language's translated pages (by folder, 'es/') that policy staff have not yet marked reviewed."""
-    return {f: [uri for uri, text in sorted(content.items()) if uri.startswith(f) and split(text)[1].get("reviewed") is False]
-            for f in folders}
+        elif not reviewed_ok(reviewed):
+            out.append(f"{where}:{_line(text, 'reviewed')}: 'reviewed: {reviewed}' is not false, a date or a name — {REVIEWED_FIX}")
+    return Pages(bodies, out, unreviewed)

@@ -156,6 +156,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def prepared_site() -> build.Site:
+    """The site the last `on_config` prepared from the data (bench/overhead.py hands its pages to a bare build)."""
+    if _site is None:
+        raise RuntimeError("on_config has not prepared a site")
+    return _site
+
+
 def page_values(uri: str, link, exists) -> dict:
     """What one page's theme template gets from the generator, besides the navigation: its data, its
     language's values, and the same page in every other language that has it (links made by `link`;

@@ -24,6 +24,12 @@ from .yamlread import Located, read_yaml
 
 SEP = " › "
 FOLDER = "translations"
+REVIEWED_FIX = "write  reviewed: false  until policy staff have checked it, then the date (2026-11-30) or who checked it"
+
+
+def reviewed_ok(value: Any) -> bool:
+    """`reviewed:` of a translation (an entry, or a translated hand-written page): false, a date or a name."""
+    return value is False or isinstance(value, dt.date) or (isinstance(value, str) and bool(value.strip()))
 
 
 def label(language: str) -> str:
@@ -98,9 +104,8 @@ def _entry_problems(language: str, key: str, entry: Any, loc: Located) -> list[P
         return [Problem(where, loc.line((key, language)), f"'{key}' is not translated yet",
                         f"write the {language_name(language)} text under  {language}:  saying the same as  en:")]
     reviewed = entry["reviewed"]
-    if not (reviewed is False or isinstance(reviewed, dt.date) or (isinstance(reviewed, str) and reviewed.strip())):
-        return [Problem(where, loc.line((key, "reviewed")), f"'reviewed: {reviewed}' is not false, a date or a name",
-                        "write  reviewed: false  until policy staff have checked it, then the date (2026-11-30) or who checked it")]
+    if not reviewed_ok(reviewed):
+        return [Problem(where, loc.line((key, "reviewed")), f"'reviewed: {reviewed}' is not false, a date or a name", REVIEWED_FIX)]
     return []
 
 

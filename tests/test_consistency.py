@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.kit import handbook as hc
+from tests.kit import build_site, handbook as hc
 from generator.load import load_all
 
 
@@ -96,6 +96,17 @@ def test_no_page_style_or_script_names_another_host(built_site, hb):
     anywhere, links = _allowed(hb)
     assert links == set(), "the data now holds web addresses: check that each is a plain link a person clicks"
     assert hc.external_addresses(built_site, anywhere, links) == []
+
+
+def test_a_web_font_setting_brings_no_font_host(project, hb):
+    """Material links Google Fonts when mkdocs.yml names a font; the theme override leaves that out."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  font: false" in text
+    config.write_text(text.replace("  font: false", "  font:\n    text: Roboto"), encoding="utf-8")
+    site = build_site(project)
+    assert hc.external_addresses(site, *_allowed(hb)) == []
+    assert "googleapis" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_addresses_of_other_hosts_are_found(built_site, hb, tmp_path):

@@ -59,21 +59,25 @@ def _bounds(entry) -> dict:
     return {key: b.date.isoformat() for key, b in (("from", entry.start), ("until", entry.until)) if b}
 
 
-def _left_out(ended: bool) -> tuple[str, ...]:
-    """Which of the entries not in force on the table's day it still carries: those still to come, and with
-    `ended` those that stopped too.
+def _left_out(hb, ended: bool) -> tuple[list[dict[str, list]], list[dict[str, list[str]]]]:
+    """The entries not in force on the table's day that it still carries, as (their lists, each question's
+    disqualifier ids): those still to come, and with `ended` those that stopped too.
     The self-check page leaves out the entries that stopped before its build day: a parent's today is never
     before the day the page was built (and the page's size budget is tight), so no parent's result could
     count them. The policy scenarios are judged on their own days, some before the build day, so their
     table (scenarios.py) carries them."""
-    return ("coming", "ended") if ended else ("coming",)
+    entries, items = [hb.coming_entries], [hb.coming_items]
+    if ended:
+        entries, items = [*entries, hb.ended_entries], [*items, hb.ended_items]
+    return entries, items
 
 
-def _items(hb, q, left_out: tuple[str, ...]) -> list:
+def _items(hb, q, left_out: tuple[list, list]) -> list:
     """A question's disqualifiers: in force (plain words, or with the day each stops), and those left out
     that the table carries (`_left_out`)."""
-    by_id = {d.id: d for d in [*hb.eligibility.disqualifiers, *(d for w in left_out for d in getattr(hb, f"{w}_entries").get("disqualifiers", []))]}
-    ids = [*q.items, *(i for w in left_out for i in getattr(hb, f"{w}_items").get(q.id, []))]
+    entries, items = left_out
+    by_id = {d.id: d for d in [*hb.eligibility.disqualifiers, *(d for e in entries for d in e.get("disqualifiers", []))]}
+    ids = [*q.items, *(i for each in items for i in each.get(q.id, []))]
     return [{"text": by_id[i].plain, **_bounds(by_id[i])} if _bounds(by_id[i]) else by_id[i].plain for i in ids]
 
 
@@ -86,7 +90,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
     in the table too, and with `ended` one that stopped: `_left_out`): the evaluators leave it out on the
     days it is not in force. A disputed requirement is disputed on every day it is in force."""
     hb = at(hb, day or dt.date.today())
-    el, words, left_out = hb.eligibility, strings_for(hb.program), _left_out(ended)
+    el, words, left_out = hb.eligibility, strings_for(hb.program), _left_out(hb, ended)
     cite = lambda cites: [f"{hb.source(c.source).short} › {hb.section(c).title}" for c in cites]
     eligibility = link("eligibility.md")
     disputed = set(hb.disputed)
@@ -108,7 +112,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
                        for d, v in hb.rule_versions.get(r.id, [])],
              "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}",
              "disputed": r.id in disputed, **_bounds(r)}
-            for r in [*el.requirements, *(r for w in left_out for r in getattr(hb, f"{w}_entries").get("requirements", []))]
+            for r in [*el.requirements, *(r for e in left_out[0] for r in e.get("requirements", []))]
         ],
         "outcomes": [{"id": o.id, "title": o.title, "text": o.text,
                       "when": o.when.model_dump() if o.when else None} for o in el.outcomes],
