@@ -169,7 +169,7 @@ def page_values(uri: str, link, exists) -> dict:
     `exists` tells which pages the site has). bench/overhead.py hands these same values to a bare build."""
     edition = _site.edition_of(uri)
     values = dict(_site.page_context(uri, link))
-    # the same page in every language (a link to each other one, and <link rel="alternate" hreflang>)
+    # the same page in every language (a link to each other one: partials/language-switch.html)
     alternates = [{"lang": e.language, "url": link(other), "name": escape(e.words["language_name"]),
                    "switch": escape(e.words["language_switch"]), "current": e is edition}
                   for e, other in _site.alternates(uri) if exists(other)] if len(_site.editions) > 1 else []

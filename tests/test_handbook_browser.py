@@ -4,13 +4,15 @@ citations and language on every page. The keyboard, search and print are in test
 The self-check page belongs to the self-check's own tests, except for the external-request check."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.kit import build_site, serve
 from tests.kit.axe import axe_violations, with_axe
 from tests.kit.handbook.browsing import (HANDBOOK_PAGES, HB, LAPTOP, PHONE, PRINT, SEARCH, SELF_CHECK, SITE, _cite_names,
-                                         _unique_activity, _url, requests_to_other_hosts, sideways_scroll, site_paths)
+                                         _unique_activity, _url, failed_requests, requests_to_other_hosts, sideways_scroll, site_paths)
 
 # ---------------------------------------------------------------- 1. no external requests
 def test_no_page_requests_anything_from_another_host(browser, site_url, built_site):
@@ -27,6 +29,25 @@ def test_a_web_font_from_another_host_is_caught(browser, project):
     url, server = serve(build_site(project))
     try:
         assert requests_to_other_hosts(browser, url, ["/"]) == ["https://fonts.example.org/css"]
+    finally:
+        server.shutdown()
+
+
+def test_no_page_asks_its_own_site_for_something_missing(browser, site_url, built_site):
+    paths = [p for p in site_paths(built_site, all_pages=True) if p != "/404.html"]  # that one is a 404 on purpose
+    assert failed_requests(browser, site_url, paths) == []
+
+
+def test_a_language_alternate_in_the_head_makes_the_theme_ask_for_missing_sitemaps(browser, built_site, tmp_path):
+    """Why the pages have no <link rel="alternate" hreflang> (site_overrides/main.html), and that the check sees it."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    home = site / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace("</head>", '<link rel="alternate" hreflang="es" href="es/"></head>', 1),
+                    encoding="utf-8")
+    url, server = serve(site)
+    try:
+        assert failed_requests(browser, url, ["/"]) == ["404 /es/sitemap.xml"]
     finally:
         server.shutdown()
 

@@ -32,6 +32,23 @@ def site_paths(site: Path, *, all_pages: bool = False) -> list[str]:
 
 
 # ---------------------------------------------------------------- checks
+def failed_requests(browser, base_url: str, paths: list[str]) -> list[str]:
+    """Open every page and wait until it asks for nothing more; list each request of the page's own site
+    that failed or was answered with an error (a 404 costs a phone a round trip, and means something
+    looked for a file that is not there)."""
+    context = browser.new_context(viewport=PHONE)
+    found: list[str] = []
+    context.on("response", lambda r: r.status >= 400 and found.append(f"{r.status} {r.url.removeprefix(base_url)}"))
+    context.on("requestfailed", lambda r: found.append(f"failed {r.url.removeprefix(base_url)}"))
+    try:
+        page = context.new_page()
+        for path in paths:
+            page.goto(base_url + path, wait_until="networkidle")
+    finally:
+        context.close()
+    return sorted(set(found))
+
+
 def requests_to_other_hosts(browser, base_url: str, paths: list[str]) -> list[str]:
     """Open every page (and search once) and list each request that leaves the local server.
     Such requests are blocked, so nothing ever reaches the internet."""
