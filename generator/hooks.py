@@ -41,7 +41,7 @@ CSP = ("default-src 'self'; script-src 'self' {scripts}; style-src 'self' 'unsaf
        "font-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
        "form-action 'self'")
 """Every page's Content-Security-Policy (site_overrides/main.html): scripts and everything else only from
-the site itself; the one inline script allowed is site_overrides/partials/resize-observer.js, by hash."""
+the site itself; the inline scripts allowed are those of site_overrides/partials/inline/, by hash."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -51,13 +51,23 @@ def on_startup(command: str, dirty: bool) -> None:
     pdf.previewing = _serving
 
 
-def _csp(overrides: Path) -> str:
-    """The policy; `mkdocs serve` adds an inline script of its own (live reload), so preview allows it."""
+def _inline_scripts(overrides: Path) -> dict[str, str]:
+    """The small scripts each page has inline (site_overrides/partials/inline/), by file name: each would
+    otherwise be a request that holds up the page's first paint."""
+    scripts = {p.name: p.read_text(encoding="utf-8").strip() for p in sorted((overrides / "partials" / "inline").glob("*.js"))}
+    for name, text in scripts.items():
+        if "</" in text:  # it would end the page's <script> element early
+            raise PluginError(f"{overrides.name}/partials/inline/{name}: an inline script cannot hold '</' — write '<\\/' instead")
+    return scripts
+
+
+def _csp(scripts: dict[str, str]) -> str:
+    """The policy, allowing exactly the inline `scripts` by their hashes; `mkdocs serve` adds an inline
+    script of its own (live reload), so preview allows any."""
     if _serving:
         return CSP.format(scripts="'unsafe-inline'")
-    script = (overrides / "partials" / "resize-observer.js").read_text(encoding="utf-8").removesuffix("\n")
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-    return CSP.format(scripts=f"'sha256-{digest}'")
+    digests = (base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() for s in scripts.values())
+    return CSP.format(scripts=" ".join(f"'sha256-{d}'" for d in digests))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -77,7 +87,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # the light/dark button's names are words (mkdocs.yml names their keys): each page gets its language's (_edition)
     _palette_keys[:] = [o["toggle"]["name"] for o in config.theme.get("palette") or [] if isinstance(o, dict) and o.get("toggle")]
     config.extra["edition"] = _edition(_site.editions[0])  # the 404 page's; every other page gets its own
-    config.extra["csp"] = _csp(Path(config.theme.custom_dir))
+    config.extra["inline"] = _inline_scripts(Path(config.theme.custom_dir))
+    config.extra["csp"] = _csp(config.extra["inline"])
     config.extra["pdf"] = {"file": escape(_site.words["pdf_file"]), "link": escape(_site.words["pdf_link"])}
     config.theme["language"] = _site.language
     config.site_name = escape(_site.site_name)

@@ -159,6 +159,26 @@ def test_the_self_check_page_allows_only_its_own_script_and_style(built_site):
     assert not soup.select("[onclick], [onload], [onerror], [style]")
 
 
+def test_handbook_pages_allow_exactly_their_inline_scripts(built_site):
+    """Each handbook page's small scripts are inline (no request holds up its first paint), each allowed by
+    its hash; nothing else inline may run, and no inline event handler."""
+    import base64
+    import hashlib
+
+    from bs4 import BeautifulSoup
+
+    digest = lambda text: "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"  # noqa: E731
+    pages = [p for p in built_site.rglob("*.html") if "self-check" not in p.relative_to(built_site).parts]
+    assert len(pages) > 20
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        policy = dict(part.strip().split(" ", 1) for part in soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"].split(";"))
+        allowed = set(policy["script-src"].split())
+        inline = [s.string for s in soup.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        assert inline and {digest(s) for s in inline} <= allowed, path
+        assert "'unsafe-inline'" not in allowed and not soup.select("[onclick], [onload], [onerror]"), path
+
+
 # ---------------------------------------------------------------- valid HTML (Nu HTML Checker)
 def test_every_built_page_is_valid_html(built_site):
     problems, known_material = budgets.html_problems(built_site)

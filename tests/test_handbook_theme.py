@@ -79,6 +79,25 @@ def test_the_light_and_dark_button_is_named_works_by_keyboard_and_is_remembered(
     assert found == []
 
 
+def test_the_colours_follow_the_system_as_it_changes_and_before_the_theme_script_arrives(browser, site_url):
+    """On a slow connection the page is painted before Material's large script arrives: the colours and
+    the light/dark button must not wait for it (assets/javascripts/palette.js runs right after the header)."""
+    context = browser.new_context(color_scheme="dark")
+    context.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + "/")
+    body, words = page.locator("body"), SITE.words
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.get_by_role("button", name=words["palette_to_light"], exact=True)).to_be_visible()
+    page.emulate_media(color_scheme="light")  # the system changes while the page is open
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_role("button", name=words["palette_to_light"], exact=True).click()  # light, whatever the system says
+    page.emulate_media(color_scheme="dark")
+    expect(page.get_by_role("button", name=words["palette_to_dark"], exact=True)).to_be_focused()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    context.close()
+
+
 def test_every_page_but_the_last_links_to_the_next_one(laptop, site_url):
     laptop.goto(site_url + "/")
     footer = laptop.get_by_role("navigation", name="Footer")

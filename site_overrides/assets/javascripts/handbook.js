@@ -17,18 +17,3 @@ document.querySelectorAll("button[data-toggle]").forEach(function (button) {
     if (box.checked && box.id === "__search") document.querySelector(".md-search__input").focus();
   });
 });
-
-// The header's light/dark button (site_overrides/partials/palette.html) chooses the next colour
-// option: it clicks that option's radio button, which Material's script follows (it shows the
-// button after the chosen radio), then the focus goes to the button now shown. Enter is kept from
-// Material's own Enter handler on the form, which would choose once more and focus the radio.
-document.querySelectorAll("button[data-palette-next]").forEach(function (button) {
-  button.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") event.stopPropagation();
-  });
-  button.addEventListener("click", function () {
-    var next = document.getElementById(button.getAttribute("data-palette-next"));
-    next.click();
-    next.nextElementSibling.focus();
-  });
-});

@@ -1,0 +1,48 @@
+// The light/dark choice (site_overrides/partials/palette.html), in place of Material 9.7.5's palette
+// script: it runs right after the header, so the page is painted in the chosen colours from the start.
+// Each option of mkdocs.yml's theme.palette is an element with data-palette-* attributes; the chosen one
+// is remembered as Material remembers it (__md_set, "__palette"), so a reader's earlier choice holds.
+// An option whose media is "(prefers-color-scheme)" follows the system: it takes the colours of the
+// option for the system's light or dark setting, and changes with it.
+(function () {
+  var options = Array.prototype.slice.call(document.querySelectorAll("[data-palette-option]"));
+  if (!options.length) return;
+  var light = matchMedia("(prefers-color-scheme: light)");
+  var saved = null;
+  try { saved = __md_get("__palette"); } catch (e) { /* storage blocked: the first option */ }
+  var chosen = saved && options[saved.index] ? saved.index : 0;
+
+  function media(option) { return option.getAttribute("data-palette-media"); }
+
+  function colours(option) {
+    if (media(option) !== "(prefers-color-scheme)") return option;
+    var wanted = light.matches ? "(prefers-color-scheme: light)" : "(prefers-color-scheme: dark)";
+    return options.filter(function (o) { return media(o) === wanted; })[0] || option;
+  }
+
+  function apply() {
+    var option = options[chosen], from = colours(option), color = {};
+    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+      color[key] = from.getAttribute("data-palette-" + key);
+      document.body.setAttribute("data-md-color-" + key, color[key]);
+    });
+    options.forEach(function (o) { o.hidden = o !== option || o.tagName !== "BUTTON"; });
+    return color;
+  }
+
+  apply();
+  var follow = function () { apply(); };
+  if (light.addEventListener) light.addEventListener("change", follow); else light.addListener(follow);
+
+  options.forEach(function (option) {
+    if (option.tagName !== "BUTTON") return;
+    option.addEventListener("click", function () {
+      chosen = (chosen + 1) % options.length;
+      // no colour transitions while the colours change (Material's styles honour this attribute)
+      document.body.setAttribute("data-md-color-switching", "");
+      __md_set("__palette", { index: chosen, color: apply() });
+      requestAnimationFrame(function () { document.body.removeAttribute("data-md-color-switching"); });
+      if (!options[chosen].hidden) options[chosen].focus();
+    });
+  });
+})();
