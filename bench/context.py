@@ -13,7 +13,7 @@ class Context:
     work: Path
     """A temporary folder for this run's copies of the project."""
     reps: int = 5
-    lighthouse_reps: int = 3
+    lighthouse_reps: int = 5
     _site: Path | None = field(default=None, repr=False)
 
     def site(self) -> Path:

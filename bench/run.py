@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("sections", nargs="*", metavar="SECTION",
                     help=f"which benchmarks to run: {', '.join(NAMES)} (default: all)")
     ap.add_argument("--reps", type=int, default=5, help="repetitions of each timing (default 5)")
-    ap.add_argument("--lighthouse-reps", type=int, default=3)
+    ap.add_argument("--lighthouse-reps", type=int, default=5, help="runs of each page (default 5)")
     args = ap.parse_args(argv)
     if set(args.sections) - set(NAMES):
         ap.error(f"no section {', '.join(sorted(set(args.sections) - set(NAMES)))}; the sections are {', '.join(NAMES)}")
