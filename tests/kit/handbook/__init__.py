@@ -6,7 +6,8 @@ the list when they differ. `check_handbook` runs them all. They are shared by th
 real program, of changed copies of it, and of the second program in tests/fixtures/.
 
 `from tests.kit import handbook as hc` gives all of them: reading.py (reading pages and the data's
-lists), pages.py (one check per page, `check_handbook`), links.py (links and external addresses).
+lists), pages.py (one check per page, `check_handbook`), printed.py (citations across pages, the print
+page), links.py (links and external addresses).
 """
 from urllib.parse import urljoin  # noqa: F401  (tests use hc.urljoin)
 
