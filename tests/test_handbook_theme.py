@@ -3,6 +3,8 @@ light and dark follow the system (and pass axe in both), previous/next links, se
 touch screen."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -89,8 +91,12 @@ def test_the_colours_follow_the_system_as_it_changes_and_before_the_theme_script
     body, words = page.locator("body"), SITE.words
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.get_by_role("button", name=words["palette_to_light"], exact=True)).to_be_visible()
+    scheme, bar = page.locator('meta[name="color-scheme"]'), page.locator('meta[name="theme-color"]')
+    expect(scheme).to_have_attribute("content", "dark")  # the browser's own colours (scroll bar, address bar) follow
+    expect(bar).to_have_attribute("content", re.compile(r"^#[0-9a-f]{6}$"))
     page.emulate_media(color_scheme="light")  # the system changes while the page is open
     expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect(scheme).to_have_attribute("content", "light")
     page.get_by_role("button", name=words["palette_to_light"], exact=True).click()  # light, whatever the system says
     page.emulate_media(color_scheme="dark")
     expect(page.get_by_role("button", name=words["palette_to_dark"], exact=True)).to_be_focused()

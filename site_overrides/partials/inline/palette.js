@@ -12,7 +12,20 @@
   try { saved = __md_get("__palette"); } catch (e) { /* storage blocked: the first option */ }
   var chosen = saved && options[saved.index] ? saved.index : 0;
 
+  // as Material does: the browser's own colours follow the choice (its address bar, the page's scroll bar).
+  // Read here, while the page is no more than its header, the header's style costs next to nothing.
+  var header = document.querySelector(".md-header");
+  var meta = function (name) { var m = document.createElement("meta"); m.name = name; document.head.appendChild(m); return m; };
+  var themeColor = meta("theme-color"), colorScheme = meta("color-scheme");
+
   function media(option) { return option.getAttribute("data-palette-media"); }
+
+  function browserColours() {
+    if (!header) return;
+    var style = getComputedStyle(header), rgb = style.backgroundColor.match(/\d+/g) || [];
+    colorScheme.content = style.colorScheme || "normal";
+    themeColor.content = "#" + rgb.slice(0, 3).map(function (c) { return ("0" + (+c).toString(16)).slice(-2); }).join("");
+  }
 
   function colours(option) {
     if (media(option) !== "(prefers-color-scheme)") return option;
@@ -27,6 +40,7 @@
       document.body.setAttribute("data-md-color-" + key, color[key]);
     });
     options.forEach(function (o) { o.hidden = o !== option || o.tagName !== "BUTTON"; });
+    browserColours();
     return color;
   }
 
