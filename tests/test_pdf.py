@@ -119,7 +119,7 @@ def test_making_the_pdf_asks_no_other_host_even_when_a_page_would(tmp_path, monk
     assert connections == []
 
 
-def test_publish_keeps_the_last_site_when_the_pdf_cannot_be_made(project, tmp_path):
+def test_publish_keeps_the_last_site_when_the_pdf_cannot_be_made(project, tmp_path, with_pdf):
     from click.testing import CliRunner
 
     from generator.publish import PUBLISHED

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,14 @@ import pytest
 from tests.kit.browser import launch_chromium, new_context
 from tests.kit.project import build_site, copy_project
 from tests.kit.serve import serve
+from generator.pdf import SKIP
 
 
 def pytest_configure(config):
+    # Making the PDF takes four times as long as the rest of a build, so every build and publish in the
+    # tests leaves it out (a stand-in file takes its place, as under `mkdocs serve`); the tests of the
+    # PDF ask for it: the `with_pdf` fixture, or build_site(pdf=True) (the real site built for the run).
+    os.environ[SKIP[0]] = SKIP[1]
     config.addinivalue_line("markers", "browser: the test drives Chromium (it uses the kit's browser fixture); "
                                        "`pytest -m browser` runs only these, e.g. ten times in a row to find flicker")
 
@@ -32,6 +38,12 @@ def project(tmp_path) -> Path:
 def translated_project(tmp_path) -> Path:
     """A fresh copy of the project with its further languages (data/translations/), to change."""
     return copy_project(tmp_path / "project", languages=True)
+
+
+@pytest.fixture
+def with_pdf(monkeypatch):
+    """Builds and publishes in this test make the PDF (the tests leave it out otherwise)."""
+    monkeypatch.delenv(SKIP[0], raising=False)
 
 
 @pytest.fixture(scope="session")

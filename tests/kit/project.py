@@ -53,7 +53,9 @@ def build_site(project: Path, pdf: bool = False) -> Path:
     from generator.pdf import SKIP
 
     before = os.environ.get(SKIP[0])
-    if not pdf:
+    if pdf:
+        os.environ.pop(SKIP[0], None)
+    else:
         os.environ[SKIP[0]] = SKIP[1]
     try:
         cfg = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
