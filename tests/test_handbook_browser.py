@@ -53,13 +53,16 @@ def test_a_language_alternate_in_the_head_makes_the_theme_ask_for_missing_sitema
 
 
 # ---------------------------------------------------------------- 2, 3. axe, sideways scrolling, targets
-@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360px", "1280px"])
-def test_every_page_has_no_wcag_22_aa_violations(browser, site_url, built_site, viewport):
-    context = with_axe(browser.new_context(viewport=viewport))
+@pytest.mark.parametrize("scheme, shown, viewport", [("light", "default", PHONE), ("light", "default", LAPTOP),
+                                                     ("dark", "slate", PHONE), ("dark", "slate", LAPTOP)],
+                         ids=["light-360px", "light-1280px", "dark-360px", "dark-1280px"])
+def test_every_page_follows_the_system_colours_and_has_no_wcag_22_aa_violations(browser, site_url, built_site, scheme, shown, viewport):
+    context = with_axe(browser.new_context(viewport=viewport, color_scheme=scheme))
     page = context.new_page()
     found = []
     for path in site_paths(built_site):
         page.goto(site_url + path)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", shown)
         found += axe_violations(page)
     context.close()
     assert found == []

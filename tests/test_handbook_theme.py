@@ -1,6 +1,6 @@
 """The docs-site basics of the handbook's theme, in Chromium: the header's buttons work by keyboard,
-light and dark follow the system (and pass axe in both), previous/next links, section links on a
-touch screen."""
+light and dark follow the system (every page in both, with axe: test_handbook_browser.py), previous/next
+links, section links on a touch screen."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.kit import new_context
 from tests.kit.axe import axe_violations, with_axe
-from tests.kit.handbook.browsing import LAPTOP, PHONE, SEARCH, SITE, focus_problem, site_paths
+from tests.kit.handbook.browsing import LAPTOP, PHONE, SEARCH, SITE, focus_problem
 
 NAV = "Navigation"  # Material's words in English, the program's language: the menu button's name ...
 
@@ -39,20 +39,6 @@ def test_the_header_menu_and_search_are_named_buttons_that_work_by_keyboard(brow
     page.keyboard.press("Enter")
     expect(page.get_by_role("textbox", name=SEARCH)).to_be_focused()
     context.close()
-
-
-@pytest.mark.parametrize("scheme, shown, viewport", [("light", "default", LAPTOP), ("dark", "slate", LAPTOP), ("dark", "slate", PHONE)],
-                         ids=["light-1280px", "dark-1280px", "dark-360px"])  # light at 360 px: test_handbook_browser's axe test
-def test_the_colours_follow_the_system_and_pass_axe(browser, site_url, built_site, scheme, shown, viewport):
-    context = with_axe(browser.new_context(viewport=viewport, color_scheme=scheme))
-    page = context.new_page()
-    found = []
-    for path in site_paths(built_site):
-        page.goto(site_url + path)
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", shown)
-        found += axe_violations(page)
-    context.close()
-    assert found == []
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360px", "1280px"])

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from tests.kit import ROOT, build_site, copy_project, serve
+from tests.kit import ROOT, build_site, copy_project, open_each, serve
 from generator import build as build_mod
 from generator.load import load_all
 
@@ -129,10 +129,11 @@ def watched(browser, hostile_site):
         return r.continue_()
 
     context.route("**/*", route)
+    context.set_default_timeout(10_000)
+    # on the context, so that every tab it opens (open_each) is watched too
+    context.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+    context.on("console", lambda m: RAN in m.text and seen["console"].append(m.text))
     page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
-    page.on("console", lambda m: RAN in m.text and seen["console"].append(m.text))
     yield page, seen
     context.close()
 
@@ -148,9 +149,8 @@ def test_no_page_runs_or_requests_anything_from_the_data(hostile_site, watched):
     assert "print/index.html" in files and "self-check/index.html" in files
     for language in load_all(ROOT / "data").program.translations:  # the pages made from the hostile translations
         assert f"{language}/self-check/index.html" in files and f"{language}/index.html" in files
-    for file in files:
-        page.goto(f"{url}/{file}", wait_until="networkidle")
-        _nothing_ran(page, seen)
+    for _, tab in open_each(page.context, [f"{url}/{file}" for file in files]):
+        _nothing_ran(tab, seen)
 
 
 def test_the_hostile_text_is_shown_as_text(hostile_site, watched):

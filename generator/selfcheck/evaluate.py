@@ -73,16 +73,28 @@ def needed(table: dict, question: dict, today: dt.date) -> bool:
     through a question it opens (a question no requirement reads at all is asked, as it always was).
     A requirement still to come is not judged before its day (the result names it, in `changes`, by its
     title alone), so a question only it reads is not asked before then (README.md, "Dated entries")."""
-    questions = {q["id"]: q for q in table["questions"]}
-    readers = [r for r in table["requirements"] if r["rule"] and question["id"] in
-               [r["rule"]["question"], *(g["question"] for g in questions[r["rule"]["question"]]["gates"])]]
+    readers = _readers(table).get(question["id"], [])
     return not readers or any(on(r, today) for r in readers)
+
+
+def _readers(table: dict) -> dict[str, list[dict]]:
+    """Each question's id, and the requirements that read it, itself or through a question it opens."""
+    questions = {q["id"]: q for q in table["questions"]}
+    out: dict[str, list[dict]] = {}
+    for r in table["requirements"]:
+        if r["rule"]:
+            read = r["rule"]["question"]
+            for q in dict.fromkeys([read, *(g["question"] for g in questions[read]["gates"])]):
+                out.setdefault(q, []).append(r)
+    return out
 
 
 def asked(table: dict, answers: dict, today: dt.date) -> list[str]:
     """The ids of the questions a parent is asked on `today`, in order: those whose gates the answers open
     and whose answer can count (`needed`)."""
-    return [q["id"] for q in table["questions"] if not _gated(q, answers) and needed(table, q, today)]
+    readers = _readers(table)
+    return [q["id"] for q in table["questions"] if not _gated(q, answers)
+            and (not readers.get(q["id"]) or any(on(r, today) for r in readers[q["id"]]))]
 
 
 def _entry_changes(table: dict, today: dt.date, until: dt.date | None) -> tuple:

@@ -69,11 +69,9 @@ def open_check(context, url: str, table: dict, path: str = "/self-check/"):
     page.clock.set_fixed_time(TODAY)
     exit_url = table["self_check"]["quick_exit_url"]
     page.route(exit_url + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=EXIT_PAGE))
-    # "load" first: on a starved machine the network can fall idle while a script still runs and
-    # before the parser asks for the next one, so networkidle alone can come before the page's own files.
+    # "load": the page is one request (everything inline), so once it has loaded, any request but the
+    # tab's icon (the browser's own, which may come a little after load) is one the self-check made.
     page.goto(url + path, wait_until="load")
-    page.wait_for_load_state("networkidle")
-    # The tab's icon is the browser's own request and may come a little after load; any other request counts.
     icon = page.evaluate("document.querySelector('link[rel~=icon]').href")
     page.requests_after_load = []
     page.on("request", lambda r: r.url == icon or page.requests_after_load.append(r.url))

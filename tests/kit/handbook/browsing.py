@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.kit import ROOT
+from tests.kit import ROOT, open_each
 from tests.kit.axe import wait_until_still
 from generator import build, pages, registry
 
@@ -41,9 +41,8 @@ def failed_requests(browser, base_url: str, paths: list[str]) -> list[str]:
     context.on("response", lambda r: r.status >= 400 and found.append(f"{r.status} {r.url.removeprefix(base_url)}"))
     context.on("requestfailed", lambda r: found.append(f"failed {r.url.removeprefix(base_url)}"))
     try:
-        page = context.new_page()
-        for path in paths:
-            page.goto(base_url + path, wait_until="networkidle")
+        for _ in open_each(context, [base_url + path for path in paths]):
+            pass
     finally:
         context.close()
     return sorted(set(found))
