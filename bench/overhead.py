@@ -71,7 +71,9 @@ def bare_project(project: Path, dest: Path) -> Path:
     cfg["theme"]["language"] = site.language
     cfg["nav"] = site.nav(sorted(site.content))
     # each further language's pages: in its own navigation in the real build (made by a hook), here in none
-    cfg["not_in_nav"] = "\n".join(f"/{e.folder}" for e in site.editions[1:])
+    # and the pages reached from another page only (registry: listed=False)
+    from generator import registry
+    cfg["not_in_nav"] = "\n".join([*(f"/{e.folder}" for e in site.editions[1:]), *(f"/{e.uri}" for e in registry.PAGES if not e.listed)])
     (dest / "mkdocs.yml").write_text(yaml.dump(cfg, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return dest
 

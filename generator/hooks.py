@@ -121,10 +121,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _files = files
     _search_words = registry.search_locations(_site.handbook, lambda uri: files.get_file_from_path(uri).url)
     hand_written = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris | _site.left_out)
+    unlisted = {e.uri for e in registry.PAGES if not e.listed}  # reached from another page only
     for f in files.documentation_pages():  # a further language's pages are in its own navigation (on_nav)
         if f.src_uri in _site.left_out:
             files.remove(f)
-        elif _site.edition_of(f.src_uri) is not _site.editions[0]:
+        elif _site.edition_of(f.src_uri) is not _site.editions[0] or f.src_uri in unlisted:
             f.inclusion = InclusionLevel.NOT_IN_NAV
     config.nav = _site.nav(hand_written)
     _navs.clear()

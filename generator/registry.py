@@ -65,6 +65,8 @@ class Entry:
     """Whether it shows the table of contents (generated pages)."""
     context: Callable[[Any, Callable[[str], str]], dict] | None = None
     """Extra values for its theme template: context(handbook, link), where link(source path) is a URL."""
+    listed: bool = True
+    """Whether the navigation lists it (a page reached from another page only is not)."""
 
     @property
     def data(self) -> str | None:
@@ -85,11 +87,15 @@ PAGES = [
     Entry("tiers/{id}.md", "tier.md.j2", title_field="name", shows=("tiers.tiers.*",), each="tiers.tiers",
           section="tiers_title"),
     Entry("eligibility.md", "eligibility.md.j2", "eligibility_title", shows=("eligibility",)),
-    # The printable checklist; its theme template adds the self-check, run from the decision table
-    # (all three are the self-check component's: generator/selfcheck/).
+    # The self-check, run from the decision table by its theme template, and the printable checklist, which
+    # is what a browser without JavaScript gets instead (a page of its own: the self-check's page stays
+    # light). All of them are the self-check component's: generator/selfcheck/.
+    # (the checklist's page is the one that shows the self-check's data on the page: its citations are there)
     Entry("self-check.md", selfcheck.CHECKLIST, title_field="eligibility.self_check.title",
-          shows=("eligibility.self_check",), printed=False, theme=selfcheck.PAGE_TEMPLATE, toc=False,
-          context=lambda hb, link: {"decision_table": selfcheck.decision_table(hb, link)}),
+          printed=False, theme=selfcheck.PAGE_TEMPLATE, toc=False, context=selfcheck.page_values),
+    Entry(selfcheck.LIST_URI, selfcheck.CHECKLIST, "self_check_checklist_title", shows=("eligibility.self_check",),
+          printed=False, searched=False, theme=selfcheck.PAGE_TEMPLATE, toc=False, listed=False,
+          context=lambda hb, link: selfcheck.page_values(hb, link, app=False)),
     Entry("policy-choices.md", "policy-choices.md.j2", "choices_title", shows=("eligibility.policy_choices",)),
     Entry("commitments.md", "topics.md.j2", "commitments_title", shows=("commitments",)),
     Entry("glossary.md", "glossary.md.j2", "glossary_title", shows=("glossary",)),
@@ -186,6 +192,8 @@ def nav(hb, words: dict, content_uris: list[str]) -> list:
     out: list = []
     groups: dict[str, list] = {}
     for entry in PAGES:
+        if not entry.listed:
+            continue
         if entry.template:
             uris = [uri for uri, _ in expand(entry, hb)]
         elif entry.uri == OTHER_PAGES:

@@ -129,11 +129,11 @@ STATUS_WORDS = {
 
 
 def table(hb: Handbook) -> dict:
-    """The self-check's decision table: the one the browser gets, with the entries that stopped before today
-    as well, since a scenario is judged on its own day (the evaluator leaves out what is not in force then)."""
+    """The self-check's decision table: the one the browser gets (it carries every dated entry: a scenario is
+    judged on its own day, and the evaluator leaves out what is not in force then)."""
     from .selfcheck import decision_table
 
-    return decision_table(hb, ended=True)
+    return decision_table(hb)
 
 
 def answers_for(hb: Handbook, answers: dict[str, str]) -> dict:

@@ -91,8 +91,9 @@ def test_a_self_check_script_in_a_file_needs_a_second_request(project, browser):
         "{{ sc.csp | e }}", "default-src 'self'; style-src 'unsafe-inline'")
     template.write_text(text, encoding="utf-8")
     (project / "content" / "self-check").mkdir(parents=True, exist_ok=True)
-    (project / "content" / "self-check" / "self-check.js").write_text(_source_of(project, "selfcheck.js").read_text(encoding="utf-8"),
-                                                                       encoding="utf-8")
+    from generator.selfcheck.shell import SCRIPTS
+    (project / "content" / "self-check" / "self-check.js").write_text(
+        "\n".join(_source_of(project, name).read_text(encoding="utf-8") for name in SCRIPTS), encoding="utf-8")
     url, server = serve(_build_own_process(project), gzip=True)
     try:
         with_file = budgets.first_load(browser, url)

@@ -54,16 +54,23 @@ def test_a_change_effective_next_week_is_not_applied_today_but_is_next_week(tmp_
     answers = {"reunified": "yes", "reunified-since": months_ago(today, 10)}
     now, later = reunification(table, answers, today), reunification(table, answers, next_week)
     assert now.status == later.status == "wait_partner"
-    assert (later.partner_date.year * 12 + later.partner_date.month) - (now.partner_date.year * 12 + now.partner_date.month) == 6
-    # today's result says plainly that the rule changes before the date it gives
+    # the date given today is the day the rule in force *then* (18 months) is met, as next week's is
+    assert now.partner_date == later.partner_date
+    assert now.partner_date.year * 12 + now.partner_date.month == today.year * 12 + today.month + 8
+    # and the result says plainly that the rule changes, true whatever the result
     assert now.change == next_week and "18 months" in now.change_text
     said = explanation(table, now)
     assert "This rule changes on" in said and "at least 18 months" in said
     assert later.change is None and "This rule changes on" not in explanation(table, later)
-    # a parent whose children came home 13 months ago meets the rule today, not next week
+    # a parent whose children came home 13 months ago meets the rule today, not next week: today's answer says so
     long_ago = {"reunified": "yes", "reunified-since": months_ago(today, 13)}
     assert reunification(table, long_ago, today).status == "met"
     assert reunification(table, long_ago, next_week).status == "wait_partner"
+    from generator.selfcheck.tests.driving import MEETS_ALL, as_evaluator_answers
+    told = evaluate(table, {**as_evaluator_answers(MEETS_ALL), **long_ago}, today)
+    assert told.id == "likely"
+    assert [(c.day, c.id) for c in told.coming] == [(next_week, "train-now")]
+    assert told.coming[0].partner_date == reunification(table, long_ago, next_week).partner_date
 
 
 SCENARIOS = """
@@ -80,8 +87,24 @@ SCENARIOS = """
 """
 
 
+CROSSING = ("expected the partner date 2027-03-31", "partner: 2027-03-31", "partner: 2027-09-30")
+"""The real scenario 'Children home for less than six months' (today 2026-06-15) gives a partner date after
+the planted change: the date is the day the 18 months rule, in force then, is met. Staff adding such a change
+see check name it, and write the new date."""
+
+
+def crossing_fixed(project):
+    scenarios = project / "data" / "scenarios.yaml"
+    result = CliRunner().invoke(main, ["--project", str(project), "check"])
+    assert result.exit_code == 1 and CROSSING[0] in result.stderr and "but the policy gives 2027-09-30" in result.stderr
+    text = scenarios.read_text(encoding="utf-8")
+    assert text.count(CROSSING[1]) == 1
+    scenarios.write_text(text.replace(CROSSING[1], CROSSING[2]), encoding="utf-8")
+
+
 def test_scenarios_run_on_their_own_today_against_the_rule_in_force(tmp_path):
     project = with_change(tmp_path, dt.date(2026, 12, 1))
+    crossing_fixed(project)
     scenarios = project / "data" / "scenarios.yaml"
     scenarios.write_text(scenarios.read_text(encoding="utf-8").rstrip("\n") + "\n" + SCENARIOS, encoding="utf-8")
     result = CliRunner().invoke(main, ["--project", str(project), "check"])
@@ -107,6 +130,7 @@ def test_a_failing_scenario_names_the_rules_as_they_are_on_its_own_day(tmp_path)
 
 def test_publish_as_of_shows_the_rule_in_force_and_the_coming_change(tmp_path):
     project = with_change(tmp_path, dt.date(2027, 1, 1))
+    crossing_fixed(project)
     site = tmp_path / "site"
     result = CliRunner().invoke(main, ["--project", str(project), "publish", "--to", str(site), "--as-of", "2026-12-31"])
     assert result.exit_code == 0, result.output

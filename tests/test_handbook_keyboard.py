@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.kit import ROOT
-from tests.kit.handbook.browsing import (HANDBOOK_PAGES, HB, LAPTOP, PHONE, PRINT, SEARCH, SELF_CHECK, SITE, _cite_names,
+from tests.kit.handbook.browsing import (HANDBOOK_PAGES, HB, LAPTOP, LEAN, PHONE, PRINT, SEARCH, SELF_CHECK, SITE, _cite_names,
                                          _unique_activity, heading, tab_through)
 
 
@@ -105,12 +105,12 @@ def test_search_works_offline_and_finds_the_tier_of_an_activity(laptop, site_url
 def test_the_print_page_holds_every_page_and_prints_without_navigation(laptop, site_url):
     laptop.goto(site_url + "/print/")
     main = laptop.get_by_role("main")
-    titles = [p.title for p in SITE.pages if p.uri not in (PRINT, SELF_CHECK) and SITE.edition_of(p.uri) is SITE.editions[0]]
+    titles = [p.title for p in SITE.pages if p.uri not in {PRINT, *LEAN} and SITE.edition_of(p.uri) is SITE.editions[0]]
     assert len(titles) == len(HANDBOOK_PAGES) > len(HB.tiers.tiers)
     missing = [t for t in titles if main.get_by_role("heading", name=heading(t)).count() == 0]
     assert missing == []
     words = SITE.words
-    cites = {n for u in list(SITE.content) + [p.uri for p in SITE.pages if p.uri != SELF_CHECK] for n in _cite_names(u)}
+    cites = {n for u in list(SITE.content) + [p.uri for p in SITE.pages if p.uri not in LEAN] for n in _cite_names(u)}
     screen_only = [laptop.get_by_role("banner"), laptop.get_by_role("navigation"),
                    laptop.get_by_role("textbox", name=SEARCH), laptop.get_by_role("button", name=words["print_button"])]
     for part in screen_only:

@@ -1,6 +1,6 @@
 """The kinds of rule a requirement can have (a requirement's `rule:`), one class each: what policy staff
 write (its fields), its own checks, its entry in the decision table and how an answer gives a status.
-Its twin in selfcheck.js is the RULES map; a new kind is one class here and one entry there (README.md,
+Its twin in evaluate.js is the RULES map; a new kind is one class here and one entry there (README.md,
 "Adding a rule kind"). The data model builds a requirement's `rule:` type from these classes (rule_type).
 """
 from __future__ import annotations

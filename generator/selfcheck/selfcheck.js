@@ -1,103 +1,17 @@
-/* The parents' self-check. Every question, rule and word comes from the decision table the build
-   puts in the page (table.py); the evaluator below is the twin of evaluate.py and the tests run both
-   over the same cases. Answers live in memory only: no storage, no requests, nothing in the URL or
-   the title. */
+/* The parents' self-check: its screens. Every question, rule and word comes from the decision table the
+   build puts in the page (table.py); what the answers mean is evaluate.js's (window.SelfCheck, the twin
+   of evaluate.py), which comes first in the same inline script. Answers live in memory only: no storage,
+   no requests, nothing in the URL or the title. */
 (function () {
   "use strict";
 
-  // ------------------------------------------------------------ the evaluator (twin of evaluate.py)
-  function daysIn(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
-  function n(d) { return d.y * 10000 + d.m * 100 + d.d; }
-  function later(a, b) { return !a ? b : !b ? a : n(b) > n(a) ? b : a; }
-  function addMonths(d, months, missing) {
-    var i = d.y * 12 + d.m - 1 + months, y = Math.floor(i / 12), m = i % 12 + 1, len = daysIn(y, m);
-    if (d.d <= len) return { y: y, m: m, d: d.d };
-    if (missing === "last-day") return { y: y, m: m, d: len };
-    return m === 12 ? { y: y + 1, m: 1, d: 1 } : { y: y, m: m + 1, d: 1 };
-  }
-  // The kinds of rule, one entry each (twin of rules.py): (rule, answer, unsure, settings, today) ->
-  // { status, training_date, partner_date }.
-  var RULES = {
-    answer: function (rule, a, unsure) {
-      return { status: rule.met_by.indexOf(a) >= 0 ? "met" : a == null || unsure ? "unknown" : "not_met" };
-    },
-    time: function (rule, a, unsure, S, today) {
-      if (!a || typeof a !== "object") return { status: "unknown" };
-      var start = { y: a.year, m: a.month, d: S.month_only_day === "first" ? 1 : daysIn(a.year, a.month) },
-        pa = addMonths(start, rule.at_least_months, S.missing_day),
-        tr = rule.training_after_months ? addMonths(start, rule.training_after_months, S.missing_day)
-          : S.training_when_silent === "wait" ? pa : start;
-      return { status: n(today) >= n(pa) ? "met" : n(today) >= n(tr) ? "wait_partner" : "wait_training",
-        training_date: tr, partner_date: pa };
-    }
-  };
-
-  // null when the question is asked; else why not: "not_applicable", or "unknown" when an unsure answer closed it.
-  function gated(x, A) {
-    var unsure = false;
-    for (var i = 0; i < x.gates.length; i++) {
-      var g = x.gates[i], v = A[g.question];
-      unsure = unsure || g.unsure.indexOf(v) >= 0;
-      if (g.answers.indexOf(v) < 0) return unsure ? "unknown" : "not_applicable";
-    }
-    return null;
-  }
-  function matches(w, req, status) {
-    return !w || (w.status.indexOf(status) >= 0 && (!w.strength || w.strength === req.strength) && (!w.kind || w.kind === req.kind)); }
-  function day(iso) { var p = iso.split("-"); return { y: +p[0], m: +p[1], d: +p[2] }; }
-  // The rule and texts in force on today: the last dated version from on or before today, else the requirement's own.
-  function inForce(req, today) {
-    var v = req.dated.filter(function (x) { return n(day(x.from)) <= n(today); });
-    return v.length ? v[v.length - 1] : req;
-  }
-  // The first version that starts after today and on or before the date the result gives (twin of evaluate.py).
-  function change(req, today, got) { var until = got.partner_date || got.training_date;
-    return req.dated.filter(function (x) { return until && n(today) < n(day(x.from)) && n(day(x.from)) <= n(until); })[0] || null; }
-  // Whether a requirement or a question's item is in force on today (its from and until, if any; twin of evaluate.on).
-  function on(x, t) { return !(x.from && n(day(x.from)) > n(t) || x.until && n(t) >= n(day(x.until))); }
-  // Whether a question can count on t: a requirement in force reads it or a question it opens, or none reads it (twin of evaluate.needed).
-  function needed(T, x, t) {
-    var rs = T.requirements.filter(function (r) { return r.rule && T.questions.some(function (y) {
-      return y.id === r.rule.question && (y.id === x.id || y.gates.some(function (g) { return g.question === x.id; })); }); });
-    return !rs.length || rs.some(function (r) { return on(r, t); });
-  }
-  function asks(T, A, t) { return function (x) { return !gated(x, A) && needed(T, x, t); }; }
-  function evaluate(T, A, today) {
-    var Q = {}, ch = [];
-    T.questions.forEach(function (x) { Q[x.id] = x; });
-    var reqs = T.requirements.filter(function (r) { return r.rule && on(r, today); }), results = reqs.map(function (req) {
-      var v = inForce(req, today), rule = v.rule, x = Q[rule.question], closed = gated(x, A), a = A[x.id],
-        got = closed ? { status: closed } : RULES[rule.kind](rule, a, x.unsure.indexOf(a) >= 0, T.settings, today),
-        c = change(req, today, got);
-      if (got.status === "not_met" && req.disputed) got = { status: "disputed" };
-      return { requirement: req.id, status: got.status, training_date: got.training_date || null,
-        partner_date: got.partner_date || null, explain: v.explain[got.status] || v.text, decides: false,
-        change: c ? day(c.from) : null, change_text: c ? c.text : "" };
-    });
-    var outcome = T.outcomes.filter(function (o) {
-      return !o.when || results.some(function (res, i) { return matches(o.when, reqs[i], res.status); });
-    })[0], strength = outcome.when && outcome.when.strength, tr = null, pa = null;
-    results.forEach(function (res, i) {
-      res.decides = !!outcome.when && matches(outcome.when, reqs[i], res.status);
-      if (/^wait_/.test(res.status) && (!strength || strength === reqs[i].strength)) {
-        tr = later(tr, res.training_date); pa = later(pa, res.partner_date);
-      }
-    });
-    // Each requirement or disqualifier that starts or stops after today, on or before the outcome's date (twin of evaluate.py).
-    [].concat.apply(T.requirements, T.questions.map(function (x) { return x.items; })).forEach(function (x) {
-      ["from", "until"].forEach(function (k) { var d = x[k] && day(x[k]), u = pa || tr;
-        if (d && u && n(today) < n(d) && n(d) <= n(u)) ch.push([d, k, x.title || x.text]); }); });
-    ch.sort(function (a, b) { return n(a[0]) - n(b[0]) || (a[1] + a[2] < b[1] + b[2] ? -1 : 1); });
-    return { outcome: outcome.id, results: results, training_date: tr, partner_date: pa, changes: ch };
-  }
-
-  window.SelfCheck = { evaluate: evaluate, RULES: RULES, on: on, asked: function (T, A, t) { return T.questions.filter(asks(T, A, t)); } };
+  var SC = window.SelfCheck, evaluate = SC.evaluate, inForce = SC.inForce, on = SC.on;
   var tableEl = document.getElementById("sc-table"), app = document.getElementById("sc-app");
   if (!tableEl || !app) return;
 
   // ------------------------------------------------------------ words and small helpers
-  var T = JSON.parse(tableEl.textContent), W = T.words, SC = T.self_check, A = {}, title = document.title,
-    shifts = 0, firstShift = 0, exitUrl = SC.quick_exit_url;
+  var T = JSON.parse(tableEl.textContent), W = T.words, P = T.self_check, A = {}, title = document.title,
+    shifts = 0, firstShift = 0, exitUrl = P.quick_exit_url;
 
   function sub(s, k, v) { return String(s).split("{" + k + "}").join(v); }
   function e(s) {
@@ -110,10 +24,18 @@
     var s = fill(res.explain, res.training_date, res.partner_date);
     return res.change ? s + " " + sub(sub(W.rule_changes, "date", date(res.change)), "text", res.change_text) : s;
   }
+  // A coming change that alters the result, as the answer says it (twin of evaluate.coming).
+  function coming(c) {
+    var o = T.outcomes.filter(function (x) { return x.id === c.outcome; })[0],
+      s = sub(sub(W.coming, "date", date(c.day)), "outcome", fill(o.title, c.training_date, c.partner_date));
+    if (c.training_date) s += " " + sub(W.coming_training, "date", date(c.training_date));
+    if (c.partner_date) s += " " + sub(W.coming_partner, "date", date(c.partner_date));
+    return s;
+  }
   function today() { var d = new Date(); return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() }; }
   function q(id) { return T.questions.filter(function (x) { return x.id === id; })[0]; }
-  function asked(x) { return asks(T, A, today())(x); }
-  function askedList() { return T.questions.filter(asked); }
+  function askedList() { return SC.asked(T, A, today()); }
+  function asked(x) { return askedList().indexOf(x) >= 0; }
   function firstMissing() { return askedList().filter(function (x) { return !(x.id in A); })[0]; }
   function answerText(x) {
     var a = A[x.id];
@@ -129,15 +51,15 @@
   function cites(list) { return '<span class="sc-cite">' + e(W.source) + ": " + list.map(e).join("; ") + "</span>"; }
   // What it takes (the commitments the sources state), before a parent starts and on the result.
   function takes() {
-    var t = SC.takes;
+    var t = P.takes;
     return t ? "<h2>" + e(t.title) + '</h2><ul class="sc-takes">' + t.items.map(function (x) {
       return "<li>" + e(x.text) + " " + cites(x.cite) + "</li>";
     }).join("") + "</ul>" : "";
   }
   // The next step: whom to ask, and the program's contact details when its data has them.
   function nextStep() {
-    return "<h2>" + e(W.next_step_title) + "</h2><p>" + e(SC.next_step.text) + "</p>" +
-      (SC.contacts.length ? '<ul class="sc-contacts">' + SC.contacts.map(function (c) {
+    return "<h2>" + e(W.next_step_title) + "</h2><p>" + e(P.next_step.text) + "</p>" +
+      (P.contacts.length ? '<ul class="sc-contacts">' + P.contacts.map(function (c) {
         return "<li><strong>" + e(c.name) + "</strong>" + (c.area ? " (" + e(c.area) + ")" : "") +
           (c.phone ? "<br>" + e(W.phone) + ': <a href="tel:' + e(c.phone.replace(/[^\d+]/g, "")) + '">' + e(c.phone) + "</a>" : "") +
           (c.email ? "<br>" + e(W.email) + ': <a href="mailto:' + e(c.email) + '">' + e(c.email) + "</a>" : "") +
@@ -147,8 +69,8 @@
 
   // ------------------------------------------------------------ screens
   function startScreen() {
-    return h1(SC.title) + SC.intro.map(function (p) { return "<p>" + e(p) + "</p>"; }).join("") +
-      "<p>" + e(sub(W.minutes, "minutes", SC.minutes)) + "</p><p>" + e(W.not_decision) + "</p><p>" + e(W.private) +
+    return h1(P.title) + P.intro.map(function (p) { return "<p>" + e(p) + "</p>"; }).join("") +
+      "<p>" + e(sub(W.minutes, "minutes", P.minutes)) + "</p><p>" + e(W.not_decision) + "</p><p>" + e(W.private) +
       "</p><p>" + e(W.exit_help) + "</p>" + takes() + button("md-button--primary", "start", W.start);
   }
 
@@ -199,10 +121,13 @@
     // The answer first: the outcome, the (at most three) requirements that decided it, and the next step.
     var why = r.results.filter(function (res) { return res.decides; }).slice(0, 3);
     return '<div class="sc-first">' + h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
-      r.changes.map(function (c) { return "<p>" + e(sub(sub(W["entry_" + c[1]], "date", date(c[0])), "text", c[2])) + "</p>"; }).join("") +
+      r.coming.map(function (c) { return '<p class="sc-coming">' + e(coming(c)) + "</p>"; }).join("") +
       (why.length ? "<h2>" + e(W.why_title) + '</h2><ul class="sc-why">' + why.map(function (res) {
         return "<li>" + e(explanation(res)) + "</li>";
       }).join("") + "</ul>" : "") + nextStep() + "</div>" + takes() +
+      // what is coming but does not alter this result: below the answer (twin of evaluate.entry_changes)
+      (r.changes.length ? "<h2>" + e(W.coming_title) + "</h2><ul>" + r.changes.map(function (c) {
+        return "<li>" + e(sub(sub(W["entry_" + c[1]], "date", date(c[0])), "text", c[2])) + "</li>"; }).join("") + "</ul>" : "") +
       "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
         var req = reqs[i], v = inForce(req, t);
         return "<li><h3>" + e(v.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
@@ -211,7 +136,7 @@
       }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
       T.requirements.filter(function (x) { return !x.rule && on(x, t); }).map(function (x) {
         return '<li><a class="sc-link" href="' + e(x.link) + '">' + e(x.title) + "</a>: " + e(x.not_asked) + "</li>";
-      }).join("") + "</ul><p>" + e(W.next_step_title) + ": " + cites(SC.next_step.cite) + "</p><p>" + e(W.print_help) + '</p><p class="sc-actions">' + button("md-button--primary", "print", W.print) +
+      }).join("") + "</ul><p>" + e(W.next_step_title) + ": " + cites(P.next_step.cite) + "</p><p>" + e(W.print_help) + '</p><p class="sc-actions">' + button("md-button--primary", "print", W.print) +
       button("", "again", W.start_again) + "</p>";
   }
 

@@ -21,6 +21,8 @@ HERE = Path(__file__).parent
 COLOURS = ("--md-primary-fg-color", "--md-primary-fg-color--dark", "--md-primary-bg-color",
            "--md-default-fg-color", "--md-default-fg-color--light", "--md-default-fg-color--lightest",
            "--md-default-bg-color", "--md-accent-fg-color")
+SCRIPTS = ("evaluate.js", "selfcheck.js")
+"""The page's script, in this order, as one inline script: what the answers mean, then the screens."""
 CSP = ("default-src 'none'; script-src {scripts}; connect-src {connect}; style-src '{style}'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'; object-src 'none'")
 
@@ -76,7 +78,8 @@ def shell(theme_dirs: list[str], palette, preview: bool = False) -> dict[str, st
     adds an inline live-reload script of its own, so there any inline script may run)."""
     root = ":root{" + ";".join(f"{k}:{v}" for k, v in colours(theme_dirs, palette).items()) + "}\n"
     style = root + _lean_css((HERE / "selfcheck.css").read_text(encoding="utf-8"))
-    script = _lean_js((HERE / "selfcheck.js").read_text(encoding="utf-8"))
+    # one inline script, by job: the evaluator (the twin of evaluate.py), then the screens that use it
+    script = _lean_js("\n".join((HERE / name).read_text(encoding="utf-8") for name in SCRIPTS))
     csp = CSP.format(scripts="'unsafe-inline'" if preview else f"'{_hash(script)}'", connect="'self'" if preview else "'none'",
                      style=_hash(style))
     return {"style": style, "script": script, "csp": csp}

@@ -1,6 +1,6 @@
 """The self-check's decision table: every question, rule, text and setting it needs, as one plain dict.
 
-The build embeds it in the self-check page as JSON; the browser's evaluator (selfcheck.js) and the
+The build embeds it in the self-check page as JSON; the browser's evaluator (evaluate.js) and the
 Python one (evaluate.py) both read it. Nothing in it is written by hand: it all comes from
 data/eligibility.yaml, data/sources.yaml and the interface words (words.en.yaml here, with the site's).
 Everything that can be worked out before a parent answers is worked out here, once: the text that
@@ -9,6 +9,8 @@ goes with each status, each question's unsure answers, each question's whole cha
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from typing import TYPE_CHECKING, Callable
 
 from ..asof import at
@@ -25,6 +27,21 @@ EXPLAIN_FOR = {"met": ("met",), "not_met": ("not_met",), "disputed": ("disputed"
 """Each status a requirement can have, and the `explain:` texts a parent reads for it, first found first.
 A status with none of them is left out of the table: the evaluators fall back to the requirement's own
 text (left out, not repeated, to keep the self-check page within its size budget)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _script_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words the page's script reads: by name (W.name), and by prefix (W["prefix_" + ...]). The table
+    carries only those (the checklist's own words are in its Markdown), for the page's size budget."""
+    from .shell import HERE, SCRIPTS
+
+    script = "\n".join((HERE / name).read_text(encoding="utf-8") for name in SCRIPTS)
+    return frozenset(re.findall(r"\bW\.(\w+)", script)), tuple(re.findall(r'\bW\["(\w+_)" \+', script))
+
+
+def _read_by_script(key: str) -> bool:
+    names, prefixes = _script_words()
+    return key in names or key.startswith(prefixes)
 
 
 def _explain(req) -> dict[str, str]:
@@ -59,17 +76,12 @@ def _bounds(entry) -> dict:
     return {key: b.date.isoformat() for key, b in (("from", entry.start), ("until", entry.until)) if b}
 
 
-def _left_out(hb, ended: bool) -> tuple[list[dict[str, list]], list[dict[str, list[str]]]]:
-    """The entries not in force on the table's day that it still carries, as (their lists, each question's
-    disqualifier ids): those still to come, and with `ended` those that stopped too.
-    The self-check page leaves out the entries that stopped before its build day: a parent's today is never
-    before the day the page was built (and the page's size budget is tight), so no parent's result could
-    count them. The policy scenarios are judged on their own days, some before the build day, so their
-    table (scenarios.py) carries them."""
-    entries, items = [hb.coming_entries], [hb.coming_items]
-    if ended:
-        entries, items = [*entries, hb.ended_entries], [*items, hb.ended_items]
-    return entries, items
+def _left_out(hb) -> tuple[list[dict[str, list]], list[dict[str, list[str]]]]:
+    """The entries not in force on the table's day, which it carries all the same, as (their lists, each
+    question's disqualifier ids): those still to come and those that stopped. A parent is judged on their
+    own today, which is not the table's day: a page published ahead of a change (`publish --as-of`), or
+    built on a server whose clock is already on tomorrow, is read by parents still on an earlier day."""
+    return [hb.coming_entries, hb.ended_entries], [hb.coming_items, hb.ended_items]
 
 
 def _items(hb, q, left_out: tuple[list, list]) -> list:
@@ -81,16 +93,16 @@ def _items(hb, q, left_out: tuple[list, list]) -> list:
     return [{"text": by_id[i].plain, **_bounds(by_id[i])} if _bounds(by_id[i]) else by_id[i].plain for i in ids]
 
 
-def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, day: dt.date | None = None, ended: bool = False) -> dict:
+def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, day: dt.date | None = None) -> dict:
     """The table for one handbook, as of its day (`day`, else today, when it is the data as written).
     `link` turns a page's source path ('eligibility.md') into its URL as seen from the self-check page.
     A requirement whose rule changes on dates has `dated`: the rule and texts from each date, in order;
     the evaluators apply the last one from on or before the parent's today (else `rule`).
-    A requirement or a disqualifier that starts or stops on a day has `from` / `until` (one still to come is
-    in the table too, and with `ended` one that stopped: `_left_out`): the evaluators leave it out on the
-    days it is not in force. A disputed requirement is disputed on every day it is in force."""
+    A requirement or a disqualifier that starts or stops on a day has `from` / `until` (one still to come and
+    one that stopped are in the table too: `_left_out`): the evaluators leave it out on the days it is not
+    in force. A disputed requirement is disputed on every day it is in force."""
     hb = at(hb, day or dt.date.today())
-    el, words, left_out = hb.eligibility, strings_for(hb.program), _left_out(hb, ended)
+    el, words, left_out = hb.eligibility, strings_for(hb.program), _left_out(hb)
     cite = lambda cites: [f"{hb.source(c.source).short} › {hb.section(c).title}" for c in cites]
     eligibility = link("eligibility.md")
     disputed = set(hb.disputed)
@@ -121,7 +133,8 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
                        "next_step": {"text": sc.next_step.text, "cite": cite(sc.next_step.cite)},
                        "contacts": [c.model_dump() for c in sc.contacts],
                        "takes": {"title": takes.title, "items": [{"text": x.text, "cite": cite(x.cite)} for x in takes.entries]} if takes else None},
-        "words": {k[len(PREFIX):]: v for k, v in words.items() if k.startswith(PREFIX)} | {"source": words["source"]},
+        "words": {k: v for k, v in ({k[len(PREFIX):]: v for k, v in words.items() if k.startswith(PREFIX)} | {"source": words["source"]}).items()
+                  if _read_by_script(k)},
         "back": eligibility,
         "months": words["months"],
         "date_format": words["date_format"],

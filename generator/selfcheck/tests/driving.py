@@ -146,3 +146,41 @@ def _tab_to(page, name: str, back: bool = False, limit: int = 60) -> None:
         if current == name:
             return
     raise AssertionError(f"Tab never reached {name!r}")
+
+
+# ---------------------------------------------------------------- without JavaScript
+def words_of(data_dir, language: str | None = None) -> dict:
+    """All the site's words in a language (None: the main one), the checklist's too (the table carries
+    only those its script reads)."""
+    from generator.strings import strings_for
+
+    hb = load_all(data_dir)
+    return strings_for((translations.edition(hb, language) if language else hb).program)
+
+
+def check_without_javascript(browser, site_url: str, table: dict, words: dict, path: str = "/self-check/") -> None:
+    """With JavaScript off, the self-check's page says it needs it and links to the checklist; the checklist's
+    page lists every question; both have a plain "Leave this page" link, which leaves."""
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    exit_url = table["self_check"]["quick_exit_url"]
+    ctx.route(exit_url + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=EXIT_PAGE))
+    try:
+        page = ctx.new_page()
+        page.goto(site_url + path)
+        expect(page.get_by_role("heading", level=1, name=table["self_check"]["title"], exact=True)).to_be_visible()
+        # (Playwright's text search leaves out what is inside <noscript>, so look for the paragraph)
+        expect(page.locator("p", has_text=words["self_check_needs_js"])).to_be_visible()
+        assert page.get_by_role("button", name=table["words"]["start"]).count() == 0
+        assert page.locator("#sc-app").inner_html() == ""
+        expect(page.get_by_role("link", name=words["self_check_exit"])).to_have_attribute("href", exit_url)
+        page.get_by_role("link", name=words["self_check_checklist_title"]).click()
+        expect(page.get_by_role("heading", level=1, name=table["self_check"]["title"], exact=True)).to_be_visible()
+        expect(page.get_by_role("heading", name=words["self_check_checklist_title"], level=2)).to_be_visible()
+        for q in table["questions"]:
+            expect(page.get_by_text(q["text"], exact=True).first).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        page.get_by_role("link", name=words["self_check_exit"]).click()
+        page.wait_for_url(exit_url)
+        expect(page.get_by_text("Neutral page")).to_be_visible()
+    finally:
+        ctx.close()

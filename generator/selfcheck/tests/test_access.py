@@ -1,12 +1,14 @@
 """The parents' self-check in a real browser: every screen against WCAG 2.2 AA and at 360 px, and the keyboard alone."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.kit.axe import axe_violations
 from generator.selfcheck import evaluate
 from generator.selfcheck.tests.driving import context, sc, table  # noqa: F401  (fixtures)
-from generator.selfcheck.tests.driving import MEETS_ALL, TODAY, _tab_to, answer_all, h1, shows
+from generator.selfcheck.tests.driving import LANGUAGES, MEETS_ALL, TODAY, _tab_to, answer_all, h1, shows
 
 
 # ---------------------------------------------------------------- accessibility
@@ -73,3 +75,29 @@ def test_keyboard_alone(sc, table):
     expected = evaluate(table, answers, TODAY.date())
     assert h1(sc) == next(o["title"] for o in table["outcomes"] if o["id"] == expected.id)
     assert len(answers) == len(table["questions"])  # every question was reached
+
+
+def _as_without_javascript(route):
+    """The page as a browser without JavaScript shows it: what <noscript> holds, and no script (axe itself
+    needs JavaScript, so the test browser keeps it and is given the page that way)."""
+    response = route.fetch()
+    body = re.sub(r"<script\b(?![^>]*application/json)[^>]*>.*?</script>", "", response.text(), flags=re.S)
+    route.fulfill(response=response, body=body.replace("<noscript>", "").replace("</noscript>", ""))
+
+
+@pytest.mark.parametrize("language", [None, *LANGUAGES], ids=lambda language: language or "main")
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_page_without_javascript_and_the_checklist_s_page(browser, site_url, language, width):
+    """What a browser without JavaScript gets: the self-check's page saying so, and the checklist's own page."""
+    folder = f"/{language}" if language else ""
+    ctx = browser.new_context(viewport={"width": width, "height": 800})
+    ctx.route("**/self-check/", _as_without_javascript)
+    try:
+        page = ctx.new_page()
+        for path in (f"{folder}/self-check/", f"{folder}/self-check/list/"):
+            page.goto(site_url + path)
+            assert page.locator("#sc-app").count() in (0, 1) and page.get_by_role("button").count() == 0, path
+            _no_violations(page, path)
+            _fits_360(page, path)
+    finally:
+        ctx.close()

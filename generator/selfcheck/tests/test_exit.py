@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from generator.selfcheck.tests.driving import context, sc, table  # noqa: F401  (fixtures)
-from generator.selfcheck.tests.driving import MEETS_ALL, MONTH, answer_all, fill_answer, h1, stored
+from generator.selfcheck.tests.driving import MEETS_ALL, MONTH, answer_all, check_without_javascript, fill_answer, h1, stored, words_of
 
 
 # ---------------------------------------------------------------- quick exit
@@ -54,19 +54,11 @@ def test_quick_exit_is_on_every_screen(sc, table):
 
 
 # ---------------------------------------------------------------- without JavaScript
-def test_without_javascript_the_checklist_is_shown(browser, site_url, table):
-    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
-    try:
-        page = ctx.new_page()
-        page.goto(site_url + "/self-check/")
-        assert page.get_by_role("heading", name=table["words"]["checklist_title"]).is_visible()
-        for q in table["questions"]:
-            assert page.get_by_text(q["text"], exact=True).first.is_visible()
-        assert page.get_by_role("button", name=table["words"]["start"]).count() == 0
-        assert page.locator("#sc-app").inner_html() == ""
-    finally:
-        ctx.close()
+def test_without_javascript_the_checklist_is_a_link_away_and_leaving_works(browser, site_url, table, built_site):
+    check_without_javascript(browser, site_url, table, words_of(built_site.parent / "data"))
 
 
-def test_with_javascript_the_checklist_is_hidden(sc, table):
-    assert sc.get_by_role("heading", name=table["words"]["checklist_title"]).count() == 0
+def test_with_javascript_the_checklist_is_hidden(sc, table, built_site):
+    words = words_of(built_site.parent / "data")
+    assert sc.locator("p", has_text=words["self_check_needs_js"]).count() == 0
+    assert sc.get_by_role("link", name=words["self_check_checklist_title"]).count() == 0

@@ -1,7 +1,8 @@
 """Entries in force on a parent's own day (issue 12): a requirement a policy choice marks as disputed is
 disputed on every day it is in force, whether it starts after the table's day or stopped before it, and a
-question is asked only when a requirement in force on that day reads it (itself or through a question it
-opens). The data's own program has no dated entries: these tests add made-up ones to a copy."""
+question is asked only when a requirement in force on that day, or still to come, reads it (itself or
+through a question it opens). The data's own program has no dated entries: these tests add made-up ones
+to a copy."""
 from __future__ import annotations
 
 import datetime as dt
@@ -34,7 +35,7 @@ def _disputed_both(tmp_path):
 
 
 def test_a_disputed_requirement_is_disputed_whenever_it_is_in_force(tmp_path):
-    table = decision_table(load_all(_disputed_both(tmp_path) / "data"), day=BUILT, ended=True)
+    table = decision_table(load_all(_disputed_both(tmp_path) / "data"), day=BUILT)
     answers = {**USUAL, "flexibility": "no", "share": "no"}
 
     def status(rid: str, day: dt.date) -> list[str]:
@@ -56,18 +57,22 @@ def _share_bounded(tmp_path, written: str):
     free = "  - id: dhs-substance-free\n"
     assert SHARE in text and free in text
     path.write_text(text.replace(SHARE, SHARE + "    " + written + "\n", 1).replace(free, free + "    " + written + "\n", 1), encoding="utf-8")
-    return decision_table(load_all(project / "data"), day=BUILT, ended=True)
+    return decision_table(load_all(project / "data"), day=BUILT)
 
 
 ALL = {**USUAL, "substance": "yes", "substance-free-since": {"month": 1, "year": 2020}}
 WHOLE = ["share", "substance", "substance-free-since"]
 
 
-def test_a_question_only_a_requirement_still_to_come_reads_is_not_asked_before_it_starts(tmp_path):
+def test_a_question_only_a_requirement_still_to_come_reads_is_asked_before_it_starts_and_counts_from_its_day(tmp_path):
+    """The result judges the same answers again on each change day to come, so the question a coming
+    requirement reads is asked before it starts; its answer changes nothing today and what is announced."""
     table = _share_bounded(tmp_path, f"from: {bound(START)}")
     before, on = asked(table, ALL, START - DAY), asked(table, ALL, START)
-    assert not set(WHOLE) & set(before), before
-    assert on == [q["id"] for q in table["questions"] if q["id"] != "not-returned-since"]  # the one its gate closes
+    assert set(WHOLE) <= set(before) and before == on == [q["id"] for q in table["questions"] if q["id"] != "not-returned-since"]
+    yes, no = evaluate(table, {**ALL, "share": "yes"}, START - DAY), evaluate(table, {**ALL, "share": "no"}, START - DAY)
+    assert yes.id == no.id and "dhs-share-experience" not in [r.requirement for r in no.results]
+    assert [(c.day, c.id) for c in no.coming] == [(START, "not-met")] and all(c.id != "not-met" for c in yes.coming)
 
 
 def test_a_question_only_a_requirement_that_stopped_reads_is_not_asked_from_its_end(tmp_path):

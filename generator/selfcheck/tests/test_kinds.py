@@ -1,5 +1,5 @@
 """A new kind of rule is one class in generator/selfcheck/rules.py and one entry in the RULES map of
-selfcheck.js. The two blocks of the component's README ("Adding a rule kind"), added as they are to
+evaluate.js. The two blocks of the component's README ("Adding a rule kind"), added as they are to
 a copy of the project, give a kind of rule that the data accepts, `check` checks with file and line,
 the checklist shows, and the Python and browser evaluators agree on, result by result."""
 from __future__ import annotations
@@ -41,7 +41,7 @@ def project(tmp_path_factory):
     python, js = readme_blocks()
     path = project / "generator" / "selfcheck" / "rules.py"
     path.write_text(path.read_text(encoding="utf-8") + "\n\n" + python, encoding="utf-8")
-    path = project / "generator" / "selfcheck" / "selfcheck.js"
+    path = project / "generator" / "selfcheck" / "evaluate.js"
     text = path.read_text(encoding="utf-8")
     assert text.count("var RULES = {\n") == 1
     path.write_text(text.replace("var RULES = {\n", "var RULES = {\n" + js), encoding="utf-8")
@@ -86,7 +86,7 @@ def test_check_accepts_the_new_kind_and_says_where_it_is_wrong(project):
 
 
 def test_the_checklist_lists_the_answers_that_meet_it(site):
-    checklist = page(site, "self-check.md").find(id="checklist").find_next("ol")
+    checklist = page(site, "self-check/list.md").find(id="checklist").find_next("ol")
     item = next(li for li in checklist.find_all("li", recursive=False) if "child welfare involved" in li.get_text())
     assert "This is met if you answer: “No”." in " ".join(item.get_text().split())
 

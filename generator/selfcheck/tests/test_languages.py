@@ -11,7 +11,7 @@ from generator.selfcheck import evaluate
 from generator.selfcheck.evaluate import explanation, fill
 from generator.selfcheck.tests.driving import context  # noqa: F401  (fixture)
 from generator.selfcheck.tests.driving import (LANGUAGES, MEETS_ALL, PERSONAS, TODAY, answer_all, as_evaluator_answers, h1,
-                                               language_table, open_check, stored)
+                                               language_table, open_check, stored, check_without_javascript, words_of)
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)
@@ -98,15 +98,5 @@ def test_the_switch_to_the_main_language_keeps_no_answer(sc, site_url, table, la
     assert sc.get_by_role("radio").count() == 0 and stored(sc) == {"cookies": [], "local": [], "session": [], "indexeddb": []}
 
 
-def test_without_javascript_the_checklist_is_shown_in_the_page_s_language(browser, site_url, table, language):
-    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
-    try:
-        page = ctx.new_page()
-        page.goto(f"{site_url}/{language}/self-check/")
-        assert page.get_by_role("heading", name=table["words"]["checklist_title"]).is_visible()
-        for q in table["questions"]:
-            assert page.get_by_text(q["text"], exact=True).first.is_visible()
-        assert page.locator("#sc-app").inner_html() == ""
-        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-    finally:
-        ctx.close()
+def test_without_javascript_the_checklist_is_shown_in_the_page_s_language(browser, site_url, table, language, built_site):
+    check_without_javascript(browser, site_url, table, words_of(built_site.parent / "data", language), f"/{language}/self-check/")

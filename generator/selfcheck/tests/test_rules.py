@@ -106,7 +106,8 @@ def python_results(all_tables: list[dict], cases) -> list:
         got = evaluate(all_tables[t], answers, today)
         out.append([got.id, iso(got.training_date), iso(got.partner_date),
                     [[r.requirement, r.status, iso(r.training_date), iso(r.partner_date), r.explain, r.decides, iso(r.change), r.change_text]
-                     for r in got.results], [[iso(d), key, text] for d, key, text in got.changes], asked(all_tables[t], answers, today)])
+                     for r in got.results], [[iso(d), key, text] for d, key, text in got.changes], asked(all_tables[t], answers, today),
+                    [[iso(c.day), c.id, iso(c.training_date), iso(c.partner_date)] for c in got.coming]])
     return out
 
 
@@ -117,7 +118,8 @@ JS_RUN = """([tables, cases]) => {
     const r = window.SelfCheck.evaluate(tables[t], answers, {y, m, d});
     return [r.outcome, iso(r.training_date), iso(r.partner_date),
             r.results.map(x => [x.requirement, x.status, iso(x.training_date), iso(x.partner_date), x.explain, x.decides, iso(x.change), x.change_text]),
-            r.changes.map(c => [iso(c[0]), c[1], c[2]]), window.SelfCheck.asked(tables[t], answers, {y, m, d}).map(x => x.id)];
+            r.changes.map(c => [iso(c[0]), c[1], c[2]]), window.SelfCheck.asked(tables[t], answers, {y, m, d}).map(x => x.id),
+            r.coming.map(c => [iso(c.day), c.outcome, iso(c.training_date), iso(c.partner_date)])];
   });
 }"""
 

@@ -8,11 +8,14 @@ from pathlib import Path
 
 from tests.kit import ROOT, open_each
 from tests.kit.axe import wait_until_still
-from generator import build, pages, registry
+from generator import build, pages, registry, selfcheck
 
 SITE = build.prepare(ROOT / "data", ROOT / "content")
 HB = SITE.handbook
-SELF_CHECK = registry.pages_showing(HB, ("eligibility", "self_check"))[0]
+SELF_CHECK = next(e.uri for e in registry.PAGES if e.context is selfcheck.page_values)
+"""The self-check's page (the one that runs it)."""
+LEAN = {e.uri for e in registry.PAGES if e.theme == selfcheck.PAGE_TEMPLATE}
+"""The self-check's own lean pages (the self-check and its checklist): not the theme's, tested with the self-check."""
 PRINT = next(e.uri for e in registry.PAGES if e.gathers)
 HANDBOOK_PAGES = pages.Renderer(HB).handbook_pages()
 """The generated pages of the handbook, each tier's too: all but the self-check and the print page."""
@@ -22,7 +25,7 @@ SEARCH = "Search"  # Material's word for the search box and dialog in English, t
 
 def site_paths(site: Path, *, all_pages: bool = False) -> list[str]:
     """The address of every built page (the handbook's own, unless all_pages)."""
-    paths, self_checks = [], {"/" + e.folder + _url(SELF_CHECK).lstrip("/") for e in SITE.editions}  # its own lean page, in each language
+    paths, self_checks = [], {"/" + e.folder + _url(uri).lstrip("/") for e in SITE.editions for uri in LEAN}  # in each language
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
         path = "/" + rel.removesuffix("index.html")
