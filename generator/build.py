@@ -18,6 +18,7 @@ from . import pages as pages_mod
 from . import handwritten, registry, translations
 from .asof import at
 from .load import DataError, Handbook, load_all, read_yaml
+from .staffdate import read_day
 from .strings import LOCALES, format_date, strings_for
 
 
@@ -27,8 +28,14 @@ AS_OF = "HANDBOOK_AS_OF"
 
 
 def as_of_day() -> dt.date:
+    """The day set by AS_OF, in any form `--as-of` reads; BuildProblem when it cannot be read."""
     value = os.environ.get(AS_OF)
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    if not value:
+        return dt.date.today()
+    try:
+        return read_day(value)[0]
+    except ValueError as e:
+        raise BuildProblem(f"{AS_OF}={value}: {e} (or leave {AS_OF} unset for today)") from None
 
 
 class BuildProblem(Exception):
