@@ -16,6 +16,7 @@ A page in a language's folder with no English page of the same name is that lang
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import NamedTuple
 
 from mkdocs.utils.meta import YAML_RE, get_data
@@ -104,3 +105,23 @@ def _front_matter_problem(text: str, where: str) -> str | None:
         return (f"{where}:2: the front matter (the lines between --- at the top) is not a set of  key: value  lines — "
                 f"write one per line, like  {FIELD}: \"3f2a9c1b7d0e\"  and  reviewed: false")
     return None
+
+
+UNSAFE = re.compile(r"<\s*(script|meta|base|iframe|frame|frameset|object|embed|applet|link|portal)\b", re.I)
+"""Elements a hand-written page may not hold: each runs script, loads from elsewhere, or (a <meta> refresh)
+sends the reader to another address, which the Content-Security-Policy of the page does not stop."""
+CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.M | re.S)
+
+
+def unsafe_html(pages: dict[str, str], docs: str) -> list[str]:
+    """Each hand-written page (as written, by its place in content/) that holds an UNSAFE element
+    outside code, as `docs/uri:line: what — the fix`."""
+    out = []
+    for uri, text in sorted(pages.items()):
+        plain = CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)  # code shows tags as text: blanked, lines kept
+        for found in UNSAFE.finditer(plain):
+            line = plain[: found.start()].count("\n") + 1
+            out.append(f"{docs}/{uri}:{line}: a hand-written page cannot hold a <{found[1].lower()}> element — a page of the handbook "
+                       "shows text, links and pictures, and nothing in it may run, load from another address or send the reader "
+                       "elsewhere: remove it (a link is written [its words](https://...))")
+    return out

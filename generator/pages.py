@@ -68,6 +68,15 @@ def citations(hb: Handbook) -> list[tuple[str, model.Cite]]:
     return found
 
 
+SOURCE_DOCUMENTS = "source-documents/"
+
+
+def source_document(file: str) -> str:
+    """Where a source document (data/sources/<file>) is published: as plain text (.txt, served as text/plain),
+    whatever its own kind, so a source saved as a web page (.html, .svg ...) is shown as its words and runs nothing."""
+    return SOURCE_DOCUMENTS + (file if file.endswith(".txt") else file + ".txt")
+
+
 class Renderer:
     """Renders every page of one handbook."""
 
@@ -124,6 +133,7 @@ class Renderer:
             "page_for": lambda item: registry.page_for(hb, item),
             "link": link,
             "source_link": source_link,
+            "source_document": lambda s: link(source_document(s.file)),
             "cited_on": cited_on,
             "date": lambda d: format_date(d, self.t),
             "role": lambda rid: next(r for r in hb.roles.roles if r.id == rid),
