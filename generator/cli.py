@@ -22,6 +22,7 @@ from .publish import publish
 from .review import review
 from .schema import schema
 from .translations_command import translations_command
+from .__main__ import STOPPED
 
 
 class _Commands(click.Group):
@@ -32,6 +33,8 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl+C: one plain line (publish says what it left as it was)
+            say(STOPPED)
         except OSError as e:
             say(os_problem(e, "A file or folder could not be read or written"))
         except Exception as e:  # a fault in generator/, not in the data: say so, without a traceback
