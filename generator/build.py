@@ -183,6 +183,9 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
             raise BuildProblem(f"data/sources.yaml: two source documents would both be published as {place} — rename one of the files")
         assets[place] = (data_dir / "sources" / s.file).read_bytes()
     _check_places(pages, assets, docs_dir)
+    twice = pages_mod.anchor_problems([p for p in pages if not any(p.uri.startswith(e.folder) for e in editions[1:])], hb)
+    if twice:
+        raise BuildProblem("\n".join(twice))
 
     return Site(hb, pages, rendered, assets, editions, fallbacks, left_out, unreviewed)
 
