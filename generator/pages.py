@@ -248,8 +248,10 @@ def anchor_problems(pages: list[Page], hb: Handbook) -> list[str]:
             if anchor not in seen:
                 seen.add(anchor)
                 continue
-            owners = [(name, path) for name in model.FILES for path, v in model.walk(getattr(hb, name)) if getattr(v, "id", None) == anchor]
-            name, path = owners[-1] if owners else ("", ())
+            own = registry.entry_of(page.uri, hb).data  # the file the page shows, if it shows one
+            owners = [(name, path) for name in ([own] if own else model.FILES) for path, v in model.walk(getattr(hb, name))
+                      if getattr(v, "id", None) == anchor]
+            name, path = owners[-1] if owners else ("", ())  # the later entry, in the page's own file: it takes a taken address
             line = read_yaml(hb.data_dir / f"{name}.yaml", f"data/{name}.yaml").line(path + ("id",)) if owners else None
             where = f"data/{name}.yaml:{line}" if owners else f"{page.uri}"
             out.append(f"{where}: the id '{anchor}' would be the address of two parts of the page {page.uri} "

@@ -124,6 +124,9 @@ def _placeholder_problems(language: str, key: str, entry: dict) -> list[tuple[st
         return [(f"the {language_name(language)} of '{key}' holds an invisible control character (U+{ord(CONTROL.search(text).group()):04X})",
                  "retype the text (it often comes from pasting out of another program)")]
     theirs, ours = set(PLACEHOLDER.findall(english)), set(PLACEHOLDER.findall(text))
+    if {"{", "}"} & set(PLACEHOLDER.sub("", text)) and not {"{", "}"} & set(PLACEHOLDER.sub("", english)):
+        return [(f"the {language_name(language)} of '{key}' has a {{ or }} that is not part of a placeholder",
+                 "write each placeholder as the English has it, with one { and one }")]
     if theirs != ours:
         wrong = ", ".join("{" + p + "}" for p in sorted(ours - theirs)) or "no " + ", ".join("{" + p + "}" for p in sorted(theirs - ours))
         need = ", ".join("{" + p + "}" for p in sorted(theirs)) or "none"
