@@ -1,33 +1,36 @@
 """`python -m generator <command>` and the `handbook` command: the command line for policy staff (generator/cli.py).
 
 Ctrl+C at any moment, even while Python is still loading the generator, ends the command with one plain line
-and exit code 1, never a traceback; a second Ctrl+C while the first one's clean-up runs ends it at once.
+and exit code 1, never a traceback (generator/stopping.py; generator/__init__.py covers the first moments).
 """
 import os
-import signal
 import sys
-
-STOPPED = "Stopped."
-
-
-def _interrupted(signum, frame):
-    signal.signal(signal.SIGINT, _interrupted_again)
-    raise KeyboardInterrupt
-
-
-def _interrupted_again(signum, frame):
-    os._exit(1)  # the first Ctrl+C has said "Stopped." or is about to; nothing more to print
 
 
 def run() -> None:
-    signal.signal(signal.SIGINT, _interrupted)
+    from generator import stopping
+
+    stopping.install()
     try:
         from generator.cli import main
 
         main()
-    except KeyboardInterrupt:  # before the command started (cli.py says it once a command runs)
-        print(STOPPED, file=sys.stderr)
-        sys.exit(1)
+    except KeyboardInterrupt:  # raised only where a command cleans up (stopping.raising), which says so itself
+        print(stopping.STOPPED, file=sys.stderr)
+        _exit(1)
+    except SystemExit as e:
+        if stopping.stopped:
+            _exit(e.code if isinstance(e.code, int) else 1)
+        stopping.done()  # the command has ended: a Ctrl+C while Python closes down changes nothing
+        raise
+
+
+def _exit(code: int) -> None:
+    """End after a signal with `code`: Python would otherwise end some such runs as killed by the signal
+    (exit code -2), when it came while a library ran Python code from native code."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import click
 
 from .command import USAGE, Project, StaffDate, fail, say, spoken_date, write_atomically
 from .crosscheck import MAX_SOURCE_BYTES, source_file_problem
+from .stopping import raising
 from .load import DataError, load_all
 from .translations import label, language_name
 from .translations_command import stubs
@@ -177,6 +178,11 @@ def _read_memo(file: Path) -> bytes:
 
 def _write_all(writes: list[tuple[Path, bytes]]) -> None:
     """Each file written whole and swapped in; if one cannot be, those already written are put back."""
+    with raising():  # Ctrl+C puts back what was written
+        _write_each(writes)
+
+
+def _write_each(writes: list[tuple[Path, bytes]]) -> None:
     before = [(path, path.read_bytes() if path.is_file() else None) for path, _ in writes]
     done = 0
     try:

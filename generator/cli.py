@@ -22,7 +22,7 @@ from .publish import publish
 from .review import review
 from .schema import schema
 from .translations_command import translations_command
-from .__main__ import STOPPED
+from .stopping import STOPPED, raising
 
 
 class _Commands(click.Group):
@@ -115,7 +115,8 @@ def preview(project: Project, port: int, host: str, as_of) -> None:
 
     say(f"Preview at http://{host}:{port}/ (Ctrl+C to stop)")
     try:
-        serve(config_file=str(project.config), dev_addr=f"{host}:{port}", livereload=True)
+        with raising():  # MkDocs stops its server and removes its temporary folder on Ctrl+C
+            serve(config_file=str(project.config), dev_addr=f"{host}:{port}", livereload=True)
     except Abort as e:
         say(str(e))
         raise click.exceptions.Exit(DATA_PROBLEM)

@@ -18,6 +18,7 @@ import click
 from . import scenarios as scenarios_mod
 from .load import DataError, Handbook, load_all
 from .staffdate import read_day, spoken_date
+from .stopping import raising
 
 OK, DATA_PROBLEM, USAGE = 0, 1, 2
 
@@ -114,6 +115,11 @@ def check_site(project: Project):
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` all at once: a temporary file in the same folder, renamed over it.
     Whatever goes wrong (full disk, no permission, Ctrl+C), `path` is either as it was or complete."""
+    with raising():  # Ctrl+C removes the temporary file
+        _write_atomically(path, data, mode)
+
+
+def _write_atomically(path: Path, data: bytes, mode: int | None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import click
 
-from . import published
+from . import published, stopping
 from .command import AS_OF_OPTION, USAGE, Project, use_as_of, check_data, fail, log_mkdocs, os_problem, say, shown
 
 PROJECT_PARTS = ("data", "content", "generator", "site_overrides", "mkdocs.yml", ".git")
@@ -49,7 +49,7 @@ def publish(project: Project, target: Path | None, as_of) -> None:
     say("Step 1 of 3: checking the data")
     check_data(project, publishing=True)
     say("Step 2 of 3: building the handbook (this takes a few seconds)")
-    with _stop_on_sigterm(), _one_at_a_time(target):
+    with _stop_on_sigterm(), _one_at_a_time(target), stopping.raising():
         staging, done, kept = None, False, []
         try:
             _clean_up(target)
@@ -62,8 +62,8 @@ def publish(project: Project, target: Path | None, as_of) -> None:
             with _signals_held():  # a stop now waits until the new site is in place
                 _swap(staging, target)
                 done = True
-        except _BuildFailed as e:
-            fail([str(e)], f"The handbook could not be built. {UNCHANGED}")
+        except _BuildFailed as e:  # a Ctrl+C that a library turned into a failed check is a stop, not a problem
+            fail([] if stopping.stopped else [str(e)], f"Stopped. {UNCHANGED}" if stopping.stopped else f"The handbook could not be built. {UNCHANGED}")
         except OSError as e:
             fail([os_problem(e, f"{shown(target)} could not be replaced")], f"The handbook could not be published. {UNCHANGED}")
         except KeyboardInterrupt:
@@ -153,6 +153,7 @@ def _stop_on_sigterm():
         return
 
     def stop(signum, frame):
+        stopping.stopped = True
         raise KeyboardInterrupt
 
     before = signal.signal(signal.SIGTERM, stop)
