@@ -88,7 +88,7 @@ def check(project: Project) -> None:
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True, help="The port to serve the preview on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="The port to serve the preview on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve the preview on.")
 @AS_OF_OPTION
 @click.pass_obj
