@@ -9,7 +9,9 @@ text of the new source (check lists them until they are translated).
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,6 +19,8 @@ from pathlib import Path
 import click
 
 from .command import USAGE, Project, StaffDate, fail, say, spoken_date, write_atomically
+from .crosscheck import MAX_SOURCE_BYTES, source_file_problem
+from .stopping import raising
 from .load import DataError, load_all
 from .translations import label, language_name
 from .translations_command import stubs
@@ -84,7 +88,7 @@ def _insert(text: str, entry: str) -> str:
 
 
 @click.command("add-source")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--id", "source_id", default=None, help="A short id to cite it by, like memo-2026 (default: from the file name).")
 @click.option("--title", default=None, help="The memo's title (default: its first line).")
 @click.option("--short", default=None, help="A short name for lists, like \"2026 memo\" (default: the title).")
@@ -99,7 +103,7 @@ def add_source(project: Project, file: Path, source_id, title, short, publisher,
                                              ("date", date, "2026-11-02")) if v is None]
     if missing:
         raise click.UsageError("say who issued the memo and when: add " + " and ".join(missing) + " to the command")
-    data = file.read_bytes()
+    data = _read_memo(file)
     try:
         lines = data.decode("utf-8").splitlines()
     except UnicodeDecodeError:
@@ -125,7 +129,7 @@ def add_source(project: Project, file: Path, source_id, title, short, publisher,
         say(f"  {s['id']}: {s['title']}")
     with tempfile.TemporaryDirectory() as tmp:  # check the whole data with the new entry before changing anything
         trial = Path(tmp) / "data"
-        shutil.copytree(project.data, trial)
+        shutil.copytree(project.data, trial, ignore_dangling_symlinks=True)  # the check says what such a link was
         (trial / "sources" / name).write_bytes(data)
         (trial / "sources.yaml").write_text(new_text, encoding="utf-8")
         try:  # the new source's texts have no translations yet: they are added below, for a translator
@@ -146,8 +150,39 @@ def add_source(project: Project, file: Path, source_id, title, short, publisher,
         click.echo(f'  cite: {{source: {source_id}, section: {s["id"]}, quote: "..."}}    # {s["title"]}')
 
 
+def _read_memo(file: Path) -> bytes:
+    """The memo's bytes; a file that is not a plain file, too large, or unreadable is refused in plain words
+    (a pipe or a device is never read: it could wait forever or never end)."""
+    try:
+        missing, link = not file.exists(), file.is_symlink()
+    except OSError as e:  # a name too long, say
+        raise click.UsageError(f"{file} could not be read: {e.strerror or e}") from None
+    if missing:
+        raise click.UsageError(f"{file} is a link to a file that does not exist (or to itself)" if link else
+                               f"{file} does not exist: check the name and the folder")
+    unfit = source_file_problem(file)
+    if unfit:
+        raise click.UsageError(f"{file} {unfit[0]}: {unfit[1]}")
+    try:
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # replaced since it was looked at
+                raise click.UsageError(f"{file} is not a plain file")
+            data = f.read(MAX_SOURCE_BYTES + 1)
+    except OSError as e:
+        raise click.UsageError(f"{file} could not be read: {e.strerror or e}") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise click.UsageError(f"{file} grew larger than a source document can be ({MAX_SOURCE_BYTES:,} bytes) while it was read")
+    return data
+
+
 def _write_all(writes: list[tuple[Path, bytes]]) -> None:
     """Each file written whole and swapped in; if one cannot be, those already written are put back."""
+    with raising():  # Ctrl+C puts back what was written
+        _write_each(writes)
+
+
+def _write_each(writes: list[tuple[Path, bytes]]) -> None:
     before = [(path, path.read_bytes() if path.is_file() else None) for path, _ in writes]
     done = 0
     try:

@@ -18,6 +18,7 @@ from . import pages as pages_mod
 from . import handwritten, registry, translations
 from .asof import at
 from .load import DataError, Handbook, load_all, read_yaml
+from .staffdate import read_day
 from .strings import LOCALES, format_date, strings_for
 
 
@@ -27,8 +28,14 @@ AS_OF = "HANDBOOK_AS_OF"
 
 
 def as_of_day() -> dt.date:
+    """The day set by AS_OF, in any form `--as-of` reads; BuildProblem when it cannot be read."""
     value = os.environ.get(AS_OF)
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    if not value:
+        return dt.date.today()
+    try:
+        return read_day(value)[0]
+    except ValueError as e:
+        raise BuildProblem(f"{AS_OF}={value}: {e} (or leave {AS_OF} unset for today)") from None
 
 
 class BuildProblem(Exception):
@@ -144,6 +151,7 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
     except DataError as e:
         raise BuildProblem(e.message()) from None
     day = day or as_of_day()
+    _check_content_files(docs_dir)
     editions = [Edition(at(raw, day), "")] + [Edition(at(translations.edition(raw, lang), day), f"{lang}/")
                                                for lang in raw.program.translations]
     hb = editions[0].handbook
@@ -151,8 +159,8 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
     left_out = {uri for uri in content if _other_language(uri, raw.program)}
     content = {uri: text for uri, text in content.items() if uri not in left_out}
     hand = handwritten.read(content, [e.folder for e in editions[1:]], docs_dir.name)
-    if hand.problems:
-        raise BuildProblem("\n".join(hand.problems))
+    if hand.problems or handwritten.unsafe_html(content, docs_dir.name):
+        raise BuildProblem("\n".join(hand.problems + handwritten.unsafe_html(content, docs_dir.name)))
     unreviewed = {e.language: hand.unreviewed[e.folder] for e in editions[1:]}
     content = hand.bodies  # MkDocs reads the front matter itself
     pages, rendered, fallbacks = [], {}, set()
@@ -168,10 +176,17 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
     except Exception as e:  # a bug in the generator, not in the data: say so, without a traceback
         raise BuildProblem(f"{_template_line(e)}: the pages could not be made ({type(e).__name__}: {e}) — "
                            "the data passed its checks, so this is a fault in generator/: tell the developers") from None
-    assets = {
-        f"source-documents/{s.file}": (data_dir / "sources" / s.file).read_bytes() for s in hb.sources.sources
-    }
+    assets: dict[str, bytes] = {}
+    for s in hb.sources.sources:
+        place = pages_mod.source_document(s.file)
+        if place in assets:
+            raise BuildProblem(f"data/sources.yaml: two source documents would both be published as {place} — rename one of the files")
+        assets[place] = (data_dir / "sources" / s.file).read_bytes()
     _check_places(pages, assets, docs_dir)
+    twice = pages_mod.anchor_problems([p for p in pages if not any(p.uri.startswith(e.folder) for e in editions[1:])], hb)
+    if twice:
+        raise BuildProblem("\n".join(twice))
+
     return Site(hb, pages, rendered, assets, editions, fallbacks, left_out, unreviewed)
 
 
@@ -203,6 +218,28 @@ def _read_page(path: Path, docs_dir: Path) -> str:
                            "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)") from None
 
 
+def _check_content_files(docs_dir: Path) -> None:
+    """content/ holds only inert files of its own: pages, pictures, plain text (CONTENT_KINDS), each a plain
+    file inside it (no link to a file elsewhere, no pipe or device, which would hang the build)."""
+    inside = docs_dir.resolve()
+    for path in sorted(docs_dir.rglob("*")):
+        uri = path.relative_to(docs_dir).as_posix()
+        kind = path.suffix.lower()
+        if any(part.startswith(".") for part in uri.split("/")) or path.is_dir() and not path.is_symlink():
+            continue  # MkDocs leaves out files and folders whose names start with a dot
+        where = f"{docs_dir.name}/{uri}"
+        if not path.resolve().is_relative_to(inside):
+            raise BuildProblem(f"{where} leads outside {docs_dir.name}/ (it is a link) — copy the file itself into {docs_dir.name}/")
+        if not path.is_file():
+            raise BuildProblem(f"{where} is not a plain file (it is a pipe, a device or a broken link) — remove it")
+        if kind in MARKDOWN_KINDS:
+            raise BuildProblem(f"{where}: a hand-written page's name ends in .md — rename it to {uri[:-len(kind)]}.md")
+        if kind not in CONTENT_KINDS:
+            raise BuildProblem(f"{where}: {docs_dir.name}/ holds Markdown pages (.md), pictures ({', '.join(sorted(CONTENT_KINDS - {'.md', '.txt'}))}) "
+                               f"and plain text (.txt) only, which cannot run anything in a reader's browser — make it a Markdown page, "
+                               "or remove it (files for the web host, such as CNAME or .htaccess, go in the published folder: publish keeps them)")
+
+
 def _check_places(pages: list[pages_mod.Page], assets: dict, docs_dir: Path) -> None:
     """Every generated page and file has a place of its own, not taken by another or by a file in content/."""
     taken: set[str] = set()
@@ -214,6 +251,15 @@ def _check_places(pages: list[pages_mod.Page], assets: dict, docs_dir: Path) -> 
     hand_written = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
     for uri in sorted(hand_written & (taken | set(assets))):
         raise BuildProblem(f"{docs_dir.name}/{uri} is generated from the data: rename or remove the hand-written file")
+
+
+
+CONTENT_KINDS = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".txt"}
+"""The files content/ may hold: pages (Markdown, shown under the site's Content-Security-Policy), pictures and
+plain text, all inert. Any other file (.html, .svg, .js, .xml, .pdf ...) would be published as it is, and could run
+script on the handbook's address."""
+MARKDOWN_KINDS = {".markdown", ".mdown", ".mkdn", ".mkd"}
+"""Other names MkDocs takes for Markdown pages: the generator reads only .md (the data in them, their translations)."""
 
 
 def language_problems(program, theme_dirs: list[str], data_dir: Path) -> list[str]:

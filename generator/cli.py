@@ -22,6 +22,7 @@ from .publish import publish
 from .review import review
 from .schema import schema
 from .translations_command import translations_command
+from .stopping import STOPPED, raising
 
 
 class _Commands(click.Group):
@@ -32,6 +33,8 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl+C: one plain line (publish says what it left as it was)
+            say(STOPPED)
         except OSError as e:
             say(os_problem(e, "A file or folder could not be read or written"))
         except Exception as e:  # a fault in generator/, not in the data: say so, without a traceback
@@ -85,7 +88,7 @@ def check(project: Project) -> None:
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True, help="The port to serve the preview on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="The port to serve the preview on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve the preview on.")
 @AS_OF_OPTION
 @click.pass_obj
@@ -112,7 +115,8 @@ def preview(project: Project, port: int, host: str, as_of) -> None:
 
     say(f"Preview at http://{host}:{port}/ (Ctrl+C to stop)")
     try:
-        serve(config_file=str(project.config), dev_addr=f"{host}:{port}", livereload=True)
+        with raising():  # MkDocs stops its server and removes its temporary folder on Ctrl+C
+            serve(config_file=str(project.config), dev_addr=f"{host}:{port}", livereload=True)
     except Abort as e:
         say(str(e))
         raise click.exceptions.Exit(DATA_PROBLEM)

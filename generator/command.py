@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -16,6 +17,8 @@ import click
 
 from . import scenarios as scenarios_mod
 from .load import DataError, Handbook, load_all
+from .staffdate import read_day, spoken_date
+from .stopping import raising
 
 OK, DATA_PROBLEM, USAGE = 0, 1, 2
 
@@ -112,6 +115,11 @@ def check_site(project: Project):
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` all at once: a temporary file in the same folder, renamed over it.
     Whatever goes wrong (full disk, no permission, Ctrl+C), `path` is either as it was or complete."""
+    with raising():  # Ctrl+C removes the temporary file
+        _write_atomically(path, data, mode)
+
+
+def _write_atomically(path: Path, data: bytes, mode: int | None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -133,6 +141,8 @@ def current_umask() -> int:
 
 def os_problem(e: OSError, doing: str) -> str:
     """An error of the operating system (full disk, no permission ...) in plain words."""
+    if isinstance(e, shutil.Error) and e.args and isinstance(e.args[0], list):  # a copy of a folder: each file that failed
+        return f"{doing}: " + "; ".join(f"{row[0]}: {str(row[-1]).split('] ')[-1]}" for row in e.args[0][:3] if isinstance(row, tuple))
     where = f" ({e.filename})" if getattr(e, "filename", None) else ""
     return f"{doing}{where}: {e.strerror or e}"
 
@@ -166,28 +176,15 @@ class StaffDate(click.ParamType):
     Any form other than 2026-12-01 is printed back as read, so a misreading is seen at once."""
 
     name = "date"
-    FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 
     def convert(self, value, param, ctx):
-        import datetime as dt
-
-        if isinstance(value, dt.date):
-            return value
-        text = " ".join(str(value).replace(".", "").split())
-        for form in self.FORMATS:
-            try:
-                date = dt.datetime.strptime(text, form).date()
-            except ValueError:
-                continue
-            if form != "%Y-%m-%d":
-                say(f"{param.opts[0] if param else 'date'} {value}: read as {spoken_date(date)} ({date.isoformat()}).")
-            return date
-        self.fail(f"'{value}' is not a date that can be read; write it like 2026-12-01 (year-month-day), "
-                  "12/01/2026 (month/day/year) or December 1, 2026", param, ctx)
-
-
-def spoken_date(date) -> str:
-    return f"{date:%B} {date.day}, {date.year}"
+        try:
+            date, worth_saying = read_day(value)
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
+        if worth_saying:
+            say(f"{param.opts[0] if param else 'date'} {value}: read as {spoken_date(date)} ({date.isoformat()}).")
+        return date
 
 
 AS_OF_OPTION = click.option("--as-of", "as_of", type=StaffDate(), default=None,

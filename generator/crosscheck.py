@@ -5,17 +5,39 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 from pathlib import Path
 from types import SimpleNamespace
 
 from . import model, registry
 from .problems import Problem
 from .strings import STRING_KEYS  # the interface words a program may override
+from .wordcheck import word_problems
 from .yamlread import Located
 
 
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+MAX_SOURCE_BYTES = 2_000_000
+"""A source document is a few pages of text (the largest here is 5 KB): one larger than this is the wrong file,
+and checking every quote against it would take minutes and gigabytes."""
+
+
+def source_file_problem(path: Path) -> tuple[str, str] | None:
+    """(what is wrong, the fix) when `path` cannot be a source document: not a plain file, or too large."""
+    try:
+        info = path.stat()
+    except OSError as e:
+        return f"cannot be read: {e.strerror or e}", "check that the file is there and that you may read it"
+    if not stat.S_ISREG(info.st_mode):
+        return ("is not a plain file (it is a folder, a device or a pipe)",
+                "give the memo itself, saved as a plain text file (.txt)")
+    if info.st_size > MAX_SOURCE_BYTES:
+        return (f"is {info.st_size:,} bytes, larger than a source document can be ({MAX_SOURCE_BYTES:,})",
+                "check that it is the right file: a policy memo saved as plain text is a few thousand bytes")
+    return None
 
 
 def read_sources(sources: model.Sources, loc: Located, data_dir: Path):
@@ -24,7 +46,7 @@ def read_sources(sources: model.Sources, loc: Located, data_dir: Path):
     problems = []
     for i, source in enumerate(sources.sources):
         path, line = data_dir / "sources" / source.file, loc.line(("sources", i, "file"))
-        if not path.is_file():
+        if not path.exists():
             problems.append(Problem("data/sources.yaml", line, f"the source file data/sources/{source.file} does not exist",
                                     "put the source document there, or correct the file name"))
             continue
@@ -32,8 +54,16 @@ def read_sources(sources: model.Sources, loc: Located, data_dir: Path):
             problems.append(Problem("data/sources.yaml", line, f"data/sources/{source.file} leads outside data/sources/ (it is a link)",
                                     "copy the source document itself into data/sources/"))
             continue
+        unfit = source_file_problem(path)
+        if unfit:
+            problems.append(Problem("data/sources.yaml", line, f"data/sources/{source.file} {unfit[0]}", unfit[1]))
+            continue
         try:
             lines = path.read_bytes().decode("utf-8").splitlines()
+        except OSError as e:
+            problems.append(Problem("data/sources.yaml", line, f"data/sources/{source.file} cannot be read: {e.strerror or e}",
+                                    "check that the file is there and that you may read it"))
+            continue
         except UnicodeDecodeError:
             problems.append(Problem("data/sources.yaml", line, f"the source file data/sources/{source.file} is not UTF-8 text",
                                     "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8), then check that the quotes still match"))
@@ -109,6 +139,8 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
             close = difflib.get_close_matches(key, STRING_KEYS, n=1)
             add("program", ("strings", key), f"'{key}' is not one of the interface words",
                 f"did you mean '{close[0]}'?" if close else "the interface words are the keys of generator/locales/en.yaml and generator/selfcheck/words.en.yaml")
+    if "program" in parsed:
+        problems += word_problems(parsed["program"], located["program"])
     problems += _page_places(parsed, located)
     return problems
 

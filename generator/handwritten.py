@@ -16,11 +16,14 @@ A page in a language's folder with no English page of the same name is that lang
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import NamedTuple
 
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE, get_data
 
+from .problems import DataError
 from .translations import REVIEWED_FIX, reviewed_ok
+from .yamlread import parse_yaml
 
 FIELD = "translated_from"
 
@@ -62,6 +65,11 @@ def read(content: dict[str, str], folders: list[str], docs: str) -> Pages:
     """Read every hand-written page (`content`, as written) once; `folders` are the further languages' ('es/')."""
     bodies, out, unreviewed = {}, [], {f: [] for f in folders}
     for uri, text in sorted(content.items()):
+        broken = _front_matter_problem(text, f"{docs}/{uri}")
+        if broken:
+            out.append(broken)
+            bodies[uri] = text
+            continue
         bodies[uri], meta = split(text)
         folder = next((f for f in folders if uri.startswith(f)), None)
         english = content.get(uri.removeprefix(folder)) if folder else None
@@ -80,3 +88,40 @@ def read(content: dict[str, str], folders: list[str], docs: str) -> Pages:
         elif not reviewed_ok(reviewed):
             out.append(f"{where}:{_line(text, 'reviewed')}: 'reviewed: {reviewed}' is not false, a date or a name — {REVIEWED_FIX}")
     return Pages(bodies, out, unreviewed)
+
+
+def _front_matter_problem(text: str, where: str) -> str | None:
+    """What is wrong with a page's front matter (the lines between --- at its top), read as the data is (no YAML
+    references, nesting and size capped): MkDocs would otherwise show broken lines as the page's text."""
+    found = YAML_RE.match(text)
+    if not found:
+        return None
+    try:
+        value = parse_yaml(found.group(1), where).value
+    except DataError as e:
+        p = e.problems[0]
+        return f"{where}:{(p.line or 1) + 1}: the front matter (the lines between --- at the top) cannot be read: {p.what} — {p.fix}"
+    if not isinstance(value, (dict, type(None))):
+        return (f"{where}:2: the front matter (the lines between --- at the top) is not a set of  key: value  lines — "
+                f"write one per line, like  {FIELD}: \"3f2a9c1b7d0e\"  and  reviewed: false")
+    return None
+
+
+UNSAFE = re.compile(r"<\s*(script|meta|base|iframe|frame|frameset|object|embed|applet|link|portal)\b", re.I)
+"""Elements a hand-written page may not hold: each runs script, loads from elsewhere, or (a <meta> refresh)
+sends the reader to another address, which the Content-Security-Policy of the page does not stop."""
+CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.M | re.S)
+
+
+def unsafe_html(pages: dict[str, str], docs: str) -> list[str]:
+    """Each hand-written page (as written, by its place in content/) that holds an UNSAFE element
+    outside code, as `docs/uri:line: what — the fix`."""
+    out = []
+    for uri, text in sorted(pages.items()):
+        plain = CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)  # code shows tags as text: blanked, lines kept
+        for found in UNSAFE.finditer(plain):
+            line = plain[: found.start()].count("\n") + 1
+            out.append(f"{docs}/{uri}:{line}: a hand-written page cannot hold a <{found[1].lower()}> element — a page of the handbook "
+                       "shows text, links and pictures, and nothing in it may run, load from another address or send the reader "
+                       "elsewhere: remove it (a link is written [its words](https://...))")
+    return out

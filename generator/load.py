@@ -44,11 +44,14 @@ def load_all(data_dir: Path | str, translations: bool = True) -> Handbook:
         except ValidationError as e:
             problems.extend(schema_problems(e, cls, loc, label))
     texts: dict[str, str] = {}
+    sources_read = False
     if "sources" in parsed:
         texts, source_problems = read_sources(parsed["sources"], located["sources"], data_dir)
         problems += source_problems
+        sources_read = not source_problems
     problems += cross_check(parsed, located, texts)  # between the files that loaded, so all problems are told at once
-    problems += stale_problems(parsed, located, texts)  # sentences that restate a rule's value (stale.py)
+    if sources_read:  # which quoted words are the sources' own is known only once every source is read
+        problems += stale_problems(parsed, located, texts)  # sentences that restate a rule's value (stale.py)
     found: dict = {}
     if translations:  # each further language's texts, checked against the English (translations.py)
         found, translation_problems = translations_mod.problems(parsed, located, data_dir)

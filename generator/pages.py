@@ -68,6 +68,15 @@ def citations(hb: Handbook) -> list[tuple[str, model.Cite]]:
     return found
 
 
+SOURCE_DOCUMENTS = "source-documents/"
+
+
+def source_document(file: str) -> str:
+    """Where a source document (data/sources/<file>) is published: as plain text (.txt, served as text/plain),
+    whatever its own kind, so a source saved as a web page (.html, .svg ...) is shown as its words and runs nothing."""
+    return SOURCE_DOCUMENTS + (file if file.endswith(".txt") else file + ".txt")
+
+
 class Renderer:
     """Renders every page of one handbook."""
 
@@ -124,6 +133,7 @@ class Renderer:
             "page_for": lambda item: registry.page_for(hb, item),
             "link": link,
             "source_link": source_link,
+            "source_document": lambda s: link(source_document(s.file)),
             "cited_on": cited_on,
             "date": lambda d: format_date(d, self.t),
             "role": lambda rid: next(r for r in hb.roles.roles if r.id == rid),
@@ -217,3 +227,33 @@ def render_site(hb: Handbook, content: dict[str, str], folder: str = "", quote_l
             pages.append(Page(uri, r.titles[uri], registry.front_matter(entry) + body + changed.get(uri, "")))
     rendered = {uri: r.render_text(text, uri) for uri, text in content.items()}
     return pages, rendered
+
+
+ANCHOR = re.compile(r"\{:[^}\n]*?#([\w-]+)|\bid=\"([^\"]+)\"")
+"""An anchor a generated page gives a part of itself: {: #id } or id="id"."""
+
+
+def anchor_problems(pages: list[Page], hb: Handbook) -> list[str]:
+    """Each anchor that two parts of one page would have (an entry whose id is a section's anchor, or another
+    entry's), as `data/file.yaml:line: what — the fix` at the entry's id: a link to it would land on the other."""
+    from .yamlread import read_yaml
+
+    out = []
+    for page in pages:
+        if registry.entry_of(page.uri, hb).gathers:
+            continue  # the print page holds every page's parts, each told on its own page
+        seen: set[str] = set()
+        for found in ANCHOR.finditer(page.markdown):
+            anchor = found[1] or found[2]
+            if anchor not in seen:
+                seen.add(anchor)
+                continue
+            own = registry.entry_of(page.uri, hb).data  # the file the page shows, if it shows one
+            owners = [(name, path) for name in ([own] if own else model.FILES) for path, v in model.walk(getattr(hb, name))
+                      if getattr(v, "id", None) == anchor]
+            name, path = owners[-1] if owners else ("", ())  # the later entry, in the page's own file: it takes a taken address
+            line = read_yaml(hb.data_dir / f"{name}.yaml", f"data/{name}.yaml").line(path + ("id",)) if owners else None
+            where = f"data/{name}.yaml:{line}" if owners else f"{page.uri}"
+            out.append(f"{where}: the id '{anchor}' would be the address of two parts of the page {page.uri} "
+                       "(a section of the page, or another entry, has it too) — choose another id: ids are part of page addresses")
+    return out

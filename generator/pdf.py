@@ -11,6 +11,7 @@ The paged-media styles are the template templates/pdf.css.j2, with the interface
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -111,8 +112,26 @@ def render(html_file: Path, site_dir: Path, words: dict, program_name: str, out:
         logging.getLogger(name).setLevel(logging.ERROR)
     local = fetcher(site_dir)
     try:
-        page = weasyprint.HTML(filename=str(html_file), url_fetcher=local)
-        page.write_pdf(out, stylesheets=[weasyprint.CSS(string=css, url_fetcher=local)])
+        document = weasyprint.HTML(filename=str(html_file), url_fetcher=local).render(
+            stylesheets=[weasyprint.CSS(string=css, url_fetcher=local)])
+        for page in document.pages:
+            page.links = [(kind, site_link(target, site_dir, out.parent) if kind == "external" else target, *rest)
+                          for kind, target, *rest in page.links if kind != "external" or site_link(target, site_dir, out.parent)]
+        document.write_pdf(out)
     except Exception as e:
         raise PDFProblem(f"the PDF of {html_file.name} could not be made: {e}") from None
     return local.refused
+
+
+def site_link(url: str, root: Path, here: Path) -> str | None:
+    """A link of the PDF (WeasyPrint makes every link a file:/// address in the build's folder) as the site's own
+    relative address, from the PDF's place `here` in the site `root` (self-check/, source-documents/x.txt); a
+    link to another site stays as it is; a link to a file outside the site is dropped (None)."""
+    parts = urlsplit(url)
+    if parts.scheme != "file":
+        return url
+    if not allowed(url, root):
+        return None
+    path = Path(unquote(parts.path)).resolve()
+    relative = Path(os.path.relpath(path, here.resolve())).as_posix()
+    return relative + ("/" if parts.path.endswith("/") else "") + (f"#{parts.fragment}" if parts.fragment else "")

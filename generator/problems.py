@@ -198,6 +198,10 @@ def _problems(e: dict, cls: type, located: Located, label: str) -> list[Problem]
     if kind == "value_error" and "too long" in str(e.get("msg")):
         return problem(f"{where}: '{e.get('input')}' is longer than {MAX_DURATION_YEARS} years",
                        f"write a duration of at most {MAX_DURATION_YEARS} years, like  1 year  or  18 months")
+    if kind == "value_error" and "control character" in str(e.get("msg")):
+        code = str(e["msg"]).rsplit(" ", 1)[-1]
+        return problem(f"{where} holds an invisible control character ({code})",
+                       "retype the text (it often comes from pasting out of another program); a line break is written as a new line")
     if kind == "value_error" and "duration" in str(e.get("msg")):
         return problem(f"{where}: '{e.get('input')}' is not a duration", "write a duration like  1 year  or  18 months")
     if kind in ("greater_than", "less_than"):

@@ -2,10 +2,12 @@
 published one, then put it in the published one's place in one step.
 
 It never deletes files it did not make: a folder that holds other files than a published handbook
-is refused. The published folder gets the usual permissions (0755 folders, 0644 files under the
-usual umask), so a web server running as another user can read it. Whatever stops it (a failed
-build, a full disk, Ctrl+C, SIGTERM), no temporary folder is left behind and the published site
-stays as it was.
+is refused, and the files a host keeps in a published one (CNAME, .htaccess, robots.txt ...) are kept
+(published.py). The published folder gets the usual permissions (0755 folders, 0644 files, whatever the
+umask), so a web server running as another user can read it. Whatever stops it (a failed build, a full
+disk, Ctrl+C, SIGTERM), no temporary folder is left behind and the published site stays as it was; what
+a publish killed outright (SIGKILL, a power cut) left is removed by the next one. Publishes to one
+folder take turns.
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from pathlib import Path
 
 import click
 
-from .command import AS_OF_OPTION, USAGE, Project, use_as_of, check_data, current_umask, fail, log_mkdocs, os_problem, say, shown
+from . import published, stopping
+from .command import AS_OF_OPTION, USAGE, Project, use_as_of, check_data, fail, log_mkdocs, os_problem, say, shown
 
 PROJECT_PARTS = ("data", "content", "generator", "site_overrides", "mkdocs.yml", ".git")
 """What `publish --to` may never replace."""
@@ -46,19 +49,21 @@ def publish(project: Project, target: Path | None, as_of) -> None:
     say("Step 1 of 3: checking the data")
     check_data(project, publishing=True)
     say("Step 2 of 3: building the handbook (this takes a few seconds)")
-    with _stop_on_sigterm():
-        staging, done = None, False
+    with _stop_on_sigterm(), _one_at_a_time(target), stopping.raising():
+        staging, done, kept = None, False, []
         try:
+            _clean_up(target)
             with _signals_held():  # the temporary folder's name is known before it can be left behind
                 staging = _make_staging(target)
             _build(project, staging)
-            os.chmod(staging, 0o777 & ~current_umask())
+            published.settle(staging)
             say(f"Step 3 of 3: replacing {shown(target)}")
+            kept = published.carry_over(target, staging)
             with _signals_held():  # a stop now waits until the new site is in place
                 _swap(staging, target)
                 done = True
-        except _BuildFailed as e:
-            fail([str(e)], f"The handbook could not be built. {UNCHANGED}")
+        except _BuildFailed as e:  # a Ctrl+C that a library turned into a failed check is a stop, not a problem
+            fail([] if stopping.stopped else [str(e)], f"Stopped. {UNCHANGED}" if stopping.stopped else f"The handbook could not be built. {UNCHANGED}")
         except OSError as e:
             fail([os_problem(e, f"{shown(target)} could not be replaced")], f"The handbook could not be published. {UNCHANGED}")
         except KeyboardInterrupt:
@@ -67,8 +72,32 @@ def publish(project: Project, target: Path | None, as_of) -> None:
         finally:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+    if kept:
+        say(f"Kept {len(kept)} file{'s' if len(kept) != 1 else ''} the handbook did not make: {', '.join(kept[:10])}"
+            + (" ..." if len(kept) > 10 else ""))
     pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"Published {pages} pages to {shown(target)}")
+
+
+@contextlib.contextmanager
+def _one_at_a_time(target: Path):
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(published.one_at_a_time(target, say))
+        except OSError as e:  # the folder around the published one cannot be made or opened
+            fail([os_problem(e, f"the folder {target.parent} cannot be made or written to")],
+                 f"Nothing was published: give a folder you can write to with --to. {UNCHANGED}", USAGE)
+        yield
+
+
+def _clean_up(target: Path) -> None:
+    """What earlier publishes that were killed (no clean-up could run) left beside the published folder."""
+    left = published.left_behind(target)
+    for folder in left:
+        shutil.rmtree(folder, ignore_errors=True)
+    if left:
+        say(f"Removed {len(left)} unfinished cop{'ies' if len(left) != 1 else 'y'} of the site left beside {shown(target)} "
+            f"by an earlier publish that was stopped ({', '.join(p.name for p in left)})")
 
 
 def _refuse_unsafe(project: Project, target: Path) -> None:
@@ -124,6 +153,7 @@ def _stop_on_sigterm():
         return
 
     def stop(signum, frame):
+        stopping.stopped = True
         raise KeyboardInterrupt
 
     before = signal.signal(signal.SIGTERM, stop)

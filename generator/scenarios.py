@@ -17,6 +17,7 @@ from . import asof, model
 from .model import Handbook
 from .selfcheck import NOT_SURE
 from .problems import DataError, Problem, schema_problems
+from .staffdate import FIRST_YEAR, LAST_YEAR
 from .yamlread import read_yaml
 
 FILE = "scenarios.yaml"
@@ -82,6 +83,9 @@ def load(data_dir: Path, hb: Handbook | None) -> list[Loaded]:
 
     answer_lists = [(("usual_answers",), parsed.usual_answers)] + [(("scenarios", i, "answers"), s.answers) for i, s in enumerate(parsed.scenarios)]
     for i, s in enumerate(parsed.scenarios):
+        if not FIRST_YEAR <= s.today.year <= LAST_YEAR:
+            add(("scenarios", i, "today"), f"'today: {s.today.isoformat()}' is in the year {s.today.year}",
+                f"give a day between {FIRST_YEAR} and {LAST_YEAR}, like 2026-12-01")
         if s.outcome not in outcomes:
             add(("scenarios", i, "outcome"), f"there is no outcome '{s.outcome}'", _choose(s.outcome, outcomes, "the outcome ids in data/eligibility.yaml"))
     for where, answers in answer_lists:
@@ -93,6 +97,9 @@ def load(data_dir: Path, hb: Handbook | None) -> list[Loaded]:
                 values = [a.value for a in el.answer_sets.get(q.answers or "", [])]
                 if value not in values:
                     add(where + (qid,), f"'{value}' is not an answer of the question '{qid}'", _choose(value, values, "its answers"))
+            elif value != UNSURE and _month(value) and not FIRST_YEAR <= _month(value)[0] <= LAST_YEAR:
+                add(where + (qid,), f"'{value}' is in the year {_month(value)[0]}, for the date question '{qid}'",
+                    f"write a month between {FIRST_YEAR} and {LAST_YEAR}, like 2024-03")
             elif value != UNSURE and not _month(value):
                 add(where + (qid,), f"'{value}' is not a month for the date question '{qid}'",
                     f"write the year and month like 2024-03, or {UNSURE}")

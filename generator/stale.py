@@ -74,12 +74,41 @@ def _requirement_id(parsed: dict, file: str, path: tuple) -> str | None:
     return None
 
 
+def durations_stated(words: dict):
+    """A function giving each (phrase, months) that a text states in these words ("one year", "18 months";
+    "un año" in Spanish's), its {placeholders} left out."""
+    numbers = {w.lower(): n for n, w in enumerate(words["number_words"])} | {"a": 1, "an": 1}
+    units = {words[f"duration_{unit}"].replace("{n}", "").strip().lower(): 12 if unit.startswith("year") else 1
+             for unit in ("year", "years", "month", "months")}
+    phrase = re.compile(r"\b(" + "|".join(map(re.escape, numbers)) + r"|\d+)[\s-]+(" + "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + r")\b", re.I)
+
+    def stated(text: str) -> list[tuple[str, int]]:
+        return [(m[0], (int(m[1]) if m[1].isdigit() else numbers[m[1].lower()]) * units[m[2].lower()])
+                for m in phrase.finditer(PLACEHOLDER.sub(" ", text))]
+    return stated
+
+
+def translation_stale(parsed: dict, language: str):
+    """For a further language: a function giving the durations a translation states itself in words where its
+    English shows them by a rule's placeholder ("al menos {x} (un año)"; a translation without the placeholder
+    is told by translations.py); None when the rules cannot be read."""
+    if "eligibility" not in parsed or "program" not in parsed:
+        return None
+    fields, _ = _rule_values(parsed["eligibility"])
+    english = durations_stated(strings_for(parsed["program"]))
+    theirs = durations_stated(strings_for(parsed["program"].model_copy(update={"language": language})))
+
+    def extra(english_text: str, text: str) -> list[str]:
+        shown = {months for m in PLACEHOLDER.finditer(english_text) for months in fields.get(f"{m[1]}.{m[2]}", ())}
+        own = {months for _, months in english(english_text)}
+        return [said for said, months in theirs(text) if months in shown and months not in own]
+    return extra
+
+
 def stale_problems(parsed: dict, located: dict[str, Located], source_texts: dict[str, str]) -> list[Problem]:
     if "eligibility" not in parsed or "program" not in parsed:
         return []
-    words = strings_for(parsed["program"])
-    numbers = {w: n for n, w in enumerate(words["number_words"])} | {"a": 1, "an": 1}
-    phrase = re.compile(r"\b(" + "|".join(numbers) + r"|\d+)[\s-]+(year|month)s?\b", re.I)
+    stated = durations_stated(strings_for(parsed["program"]))
     fields, quoted_by = _rule_values(parsed["eligibility"])
     sources = " ".join(_norm(t) for t in source_texts.values())
     problems = []
@@ -92,9 +121,7 @@ def stale_problems(parsed: dict, located: dict[str, Located], source_texts: dict
                     problems.append(Problem(f"data/{file}.yaml", located[file].line(path), f"'{m[0]}' names no rule value",
                                             "use one of: " + ", ".join("{" + f + "}" for f in fields)))
             own = PLACEHOLDER.sub(" ", QUOTED.sub(lambda q: " " if _norm(q[1] or q[2] or "") in sources else q[0], text))
-            for m in phrase.finditer(own):
-                number = int(m[1]) if m[1].isdigit() else numbers[m[1].lower()]
-                months = number * (12 if m[2].lower() == "year" else 1)
+            for said, months in stated(own):
                 if months not in quoted_by:
                     continue
                 mine = {_norm(c.quote) for c in cites if c.quote}
@@ -105,7 +132,7 @@ def stale_problems(parsed: dict, located: dict[str, Located], source_texts: dict
                 same = [f for f in same if f.startswith(f"{own_req}.")] or same
                 short = text if len(text) < 70 else text[:67] + "..."
                 problems.append(Problem(f"data/{file}.yaml", located[file].line(path),
-                                        f"the sentence “{short}” states '{m[0]}' itself, a value a rule holds",
+                                        f"the sentence “{short}” states '{said}' itself, a value a rule holds",
                                         "write the rule's value as a placeholder, so the text follows the rule: "
                                         + " or ".join("{" + f + "}" for f in same)))
     return problems

@@ -23,14 +23,20 @@ def _words(path: Path) -> dict:
     return dict(_read(path, path.stat().st_mtime_ns))
 
 
-def _language(language: str) -> dict:
-    """The site's words and every component's words in one language (English where there are none)."""
+def word_files(language: str) -> list[Path]:
+    """The files of one language's words, in the order they are read (English where a file has no translation)."""
     def pick(path: Path, fallback: Path) -> Path:
         return path if path.is_file() else fallback
 
-    words = _words(pick(LOCALES / f"{language}.yaml", LOCALES / "en.yaml"))
-    for english in sorted(LOCALES.parent.glob("*/words.en.yaml")):
-        words.update(_words(pick(english.with_name(f"words.{language}.yaml"), english)))
+    return [pick(LOCALES / f"{language}.yaml", LOCALES / "en.yaml")] + [
+        pick(english.with_name(f"words.{language}.yaml"), english) for english in sorted(LOCALES.parent.glob("*/words.en.yaml"))]
+
+
+def _language(language: str) -> dict:
+    """The site's words and every component's words in one language (English where there are none)."""
+    words: dict = {}
+    for path in word_files(language):
+        words.update(_words(path))
     return words
 
 

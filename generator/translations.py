@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from . import model
 from .problems import DataError, Problem
+from .stale import translation_stale
 from .yamlread import Located, read_yaml
 
 SEP = " › "
@@ -103,10 +104,36 @@ def _entry_problems(language: str, key: str, entry: Any, loc: Located) -> list[P
     if not entry[language].strip():
         return [Problem(where, loc.line((key, language)), f"'{key}' is not translated yet",
                         f"write the {language_name(language)} text under  {language}:  saying the same as  en:")]
+    broken = _placeholder_problems(language, key, entry)
+    if broken:
+        return [Problem(where, loc.line((key, language)), what, fix) for what, fix in broken]
     reviewed = entry["reviewed"]
     if not reviewed_ok(reviewed):
         return [Problem(where, loc.line((key, "reviewed")), f"'reviewed: {reviewed}' is not false, a date or a name", REVIEWED_FIX)]
     return []
+
+
+def _placeholder_problems(language: str, key: str, entry: dict) -> list[tuple[str, str]]:
+    """A translation shows the same {placeholders} as its English, no control character, and a translated
+    interface word (program.yaml › strings) is a word as good as English's (wordcheck.py)."""
+    from .model.common import CONTROL
+    from .wordcheck import PLACEHOLDER, word_problem_of
+
+    text, english = entry[language], entry["en"]
+    if CONTROL.search(text):
+        return [(f"the {language_name(language)} of '{key}' holds an invisible control character (U+{ord(CONTROL.search(text).group()):04X})",
+                 "retype the text (it often comes from pasting out of another program)")]
+    theirs, ours = set(PLACEHOLDER.findall(english)), set(PLACEHOLDER.findall(text))
+    if {"{", "}"} & set(PLACEHOLDER.sub("", text)) and not {"{", "}"} & set(PLACEHOLDER.sub("", english)):
+        return [(f"the {language_name(language)} of '{key}' has a {{ or }} that is not part of a placeholder",
+                 "write each placeholder as the English has it, with one { and one }")]
+    if theirs != ours:
+        wrong = ", ".join("{" + p + "}" for p in sorted(ours - theirs)) or "no " + ", ".join("{" + p + "}" for p in sorted(theirs - ours))
+        need = ", ".join("{" + p + "}" for p in sorted(theirs)) or "none"
+        return [(f"the {language_name(language)} of '{key}' has {wrong}: its placeholders differ from the English's",
+                 f"write the placeholders exactly as the English has them ({need}); only the words around them are translated")]
+    word = key.removeprefix(f"program.yaml{SEP}strings{SEP}")
+    return word_problem_of(word, text) if word != key else []
 
 
 def _missing(language: str, key: str, name: str, line: int | None, english: str) -> Problem:
@@ -126,6 +153,7 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
     found, out = {}, []
     for i, language in enumerate(program.translations):
         where = label(language)
+        stated = translation_stale(parsed, language)
         program_line = located["program"].line(("translations", i))
         path = data_dir / FOLDER / f"{language}.yaml"
         if not (Path(__file__).parent / "locales" / f"{language}.yaml").is_file():
@@ -158,6 +186,10 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
                 elif complete:
                     out.append(Problem(where, loc.key_line((key,)), f"'{key}' is the place of no text in the data (it was removed, or its id changed)",
                                        "remove this entry, or change its key to the text's new place"))
+            elif stated and stated(entry["en"], entry[language]):
+                out.append(Problem(where, loc.line((key, language)), f"the {language_name(language)} of '{key}' states "
+                                   f"'{stated(entry['en'], entry[language])[0]}' in words, a value the English shows by a rule's placeholder",
+                                   "leave the value to the placeholder, as the English does: written in words, it stays when the rule changes"))
             elif entry["en"] != english[key][2]:
                 out.append(Problem(where, loc.line((key, "en")), f"the English of '{key}' changed after it was translated",
                                    f"make  {language}:  say what the new English says, copy the new English into  en:, and set  reviewed: false",

@@ -6,6 +6,8 @@ the file is written whole and then swapped in, so it is never left half written.
 """
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from pathlib import Path
 
 import click
@@ -14,17 +16,21 @@ import yaml
 from . import model, translations
 from .command import Project, fail, say, write_atomically
 from .load import DataError, load_all
+from .yamlread import read_yaml
 
 
 def stubs(hb: model.Handbook, language: str, data_dir: Path | None = None) -> tuple[Path, str, list[str]]:
     """The translation file of `language` in `data_dir` (else the data's own folder) with an entry added
     for every text of `hb` that has none: (its path, its new text, the keys added). Nothing is written."""
     path = (data_dir or hb.data_dir) / translations.FOLDER / f"{language}.yaml"
-    old = path.read_text(encoding="utf-8") if path.is_file() else (
-        f"# The data's texts in {translations.language_name(language)}: one entry per text, keyed by its place in the data.\n"
-        f"# en: the English it was translated from (leave it: `check` compares it with the data);\n"
-        f"# {language}: the translation; reviewed: false until policy staff have checked it (then a date or a name).\n")
-    have = yaml.safe_load(old) or {}
+    have: dict = {}
+    if path.exists():  # read as every data file is (its size, its nesting, UTF-8), or a DataError says what is wrong
+        have = read_yaml(path, translations.label(language), empty_ok=True).value or {}
+        old = path.read_bytes().decode("utf-8-sig")
+    else:
+        old = (f"# The data's texts in {translations.language_name(language)}: one entry per text, keyed by its place in the data.\n"
+               f"# en: the English it was translated from (leave it: `check` compares it with the data);\n"
+               f"# {language}: the translation; reviewed: false until policy staff have checked it (then a date or a name).\n")
     missing = {k: {"en": s, language: "", "reviewed": False}
                for k, (_, _, s) in translations.texts({n: getattr(hb, n) for n in model.FILES}).items() if k not in have}
     if not missing:
@@ -54,6 +60,46 @@ def translations_command(project: Project, language: str) -> None:
         hb = load_all(project.data, translations=False)
     except DataError as e:
         fail([p.told() for p in e.problems], e.message().splitlines()[0].replace(" Nothing was published.", ""))
-    added = write_stubs(hb, language)
+    _known_language(hb.program, language)
+    try:
+        added = write_stubs(hb, language)
+    except DataError as e:
+        fail([p.told() for p in e.problems], f"{translations.label(language)} cannot be read, so nothing was added:")
     where = Path("data") / translations.FOLDER / f"{language}.yaml"
     say(f"{where}: {len(added)} entr{'y' if len(added) == 1 else 'ies'} added to translate." if added else f"{where}: every text has an entry.")
+
+
+def _known_language(program, language: str) -> None:
+    """LANGUAGE is the code of one of the program's further languages (data/program.yaml › translations);
+    a language's name, in English or in itself ("Spanish", "español"), is answered with its code."""
+    codes = list(program.translations)
+    listed = ", ".join(codes) or "none yet"
+    if language in codes:
+        return
+    if language == program.language:
+        raise click.UsageError(f"'{language}' is the main language, the one the data is written in; give a further language "
+                               f"(data/program.yaml › translations: {listed})")
+    names = {_plain(n): code for code in codes for n in (code, translations.language_name(code), *_names(code))}
+    close = names.get(_plain(language)) or next(iter(difflib.get_close_matches(_plain(language), names, n=1, cutoff=0.75)), None)
+    if close:
+        code = names[close]
+        raise click.UsageError(f"'{language}' is not a language code: write  {code}  ({translations.language_name(code)}), "
+                               f"as in data/program.yaml › translations: {listed}")
+    raise click.UsageError(f"'{language}' is not a language code of this program: give one of its further languages "
+                           f"(data/program.yaml › translations: {listed}), or add the new language's code there first")
+
+
+def _names(code: str) -> list[str]:
+    """A language's name in English and in itself (babel's), like Spanish and español."""
+    from babel import Locale
+
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+        return [locale.get_display_name("en") or code, locale.get_display_name(locale) or code]
+    except Exception:  # noqa: BLE001 - a code babel does not know has only its code
+        return []
+
+
+def _plain(text: str) -> str:
+    """'Español ' -> 'espanol': letters only, no accents, lower case."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum() and not unicodedata.combining(c))

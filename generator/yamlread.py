@@ -229,8 +229,9 @@ def _indented_under_value(text: str, row: int) -> bool:
     return indent(rows[row]) > indent(prev) and not prev.rstrip().endswith((":", "-", "[", "{", ","))
 
 
-def read_yaml(path: Path, label: str) -> Located:
-    """Read a data file from disk; label is how the file is named in messages (data/x.yaml)."""
+def read_yaml(path: Path, label: str, empty_ok: bool = False) -> Located:
+    """Read a data file from disk; label is how the file is named in messages (data/x.yaml). An empty file
+    (or one of comments only) is a mistake, unless `empty_ok` (then its value is None)."""
     if not path.is_file():
         raise DataError([Problem(label, None, "the file is missing", f"create {label}; every handbook needs it")])
     raw = path.read_bytes()
@@ -249,9 +250,9 @@ def read_yaml(path: Path, label: str) -> Located:
         raise DataError([Problem(label, text[: text.index("\x00")].count("\n") + 1, "the file holds binary data",
                                  "this is not a text file: restore it from the last good version")])
     located = parse_yaml(text, label)
-    if located.value is None:
+    if located.value is None and not empty_ok:
         raise DataError([Problem(label, None, "the file is empty", "fill it in; see the other files in data/ for the layout")])
-    if not isinstance(located.value, dict):
+    if not isinstance(located.value, (dict, type(None))):
         raise DataError([Problem(label, 1, "the file should be a set of  key: value  lines at the top level",
                                  "put the list under its key, as in the last good version of the file (for example  tiers:  with the list below it)")])
     return located

@@ -98,3 +98,17 @@ def test_a_file_that_cannot_be_written_puts_back_those_already_written(translate
                                        "--publisher", "DHS", "--date", "2026-11-02"])
     assert result.exit_code == 1 and "No space left on device" in result.output
     assert {p: p.read_bytes() for p in (translated_project / "data").rglob("*") if p.is_file()} == before
+
+
+def test_a_link_to_nowhere_in_data_sources_does_not_stop_add_source(project, tmp_path):
+    """A stray link in data/sources/ that no source names is no reason to refuse a memo (it was a raw Python
+    tuple of copy errors); one that a source names is told as missing, in plain words."""
+    (project / "data/sources/old-memo.txt").symlink_to(tmp_path / "gone.txt")
+    result = cli(project, "add-source", str(_memo(tmp_path)), "--id", "memo-2026", "--publisher", "DHS", "--date", "2026-11-02")
+    assert result.returncode == 0, result.stderr
+    assert (project / "data/sources/memo-2026-04-18-months.txt").is_file()
+    sources = project / "data/sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace('file: "memo-2026-04-18-months.txt"', 'file: "old-memo.txt"'), encoding="utf-8")
+    result = cli(project, "check")
+    assert result.returncode == 1 and "the source file data/sources/old-memo.txt does not exist" in result.stderr
+    assert "Traceback" not in result.stderr and "('" not in result.stderr

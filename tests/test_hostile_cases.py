@@ -55,6 +55,9 @@ def _simulate(what: str, mp: pytest.MonkeyPatch, published: Path) -> None:
         mp.setattr(os, "fsync", _fail_with(errno.ENOSPC))
     elif what == "no permission":
         mp.setattr(tempfile, "mkdtemp", _fail_with(errno.EACCES))
+    elif what in ("memo no permission", "memo read error"):  # the memo given to add-source cannot be read
+        code, real_open = (errno.EACCES if what == "memo no permission" else errno.EIO), os.open
+        mp.setattr(os, "open", lambda path, *a, **k: _fail_with(code)(path) if str(path).endswith("memo.txt") else real_open(path, *a, **k))
     elif what == "busy folder":
         rename = pathlib.Path.rename
         mp.setattr(pathlib.Path, "rename", lambda self, to: _fail_with(errno.EBUSY)(self) if self == published else rename(self, to))
@@ -82,6 +85,15 @@ def _change(change: dict, tmp: Path, project: Path, published: Path) -> Path:
         path.write_text(GENERATE[change["generate"]](), encoding="utf-8")
     elif "remove" in change:
         path.unlink()
+    elif "size" in change:  # a text file of that many bytes
+        line = b"Policy memo text, line after line, far too long for a policy memo.\n"
+        path.write_bytes((line * (change["size"] // len(line) + 1))[: change["size"]])
+    elif "mkfifo" in change:
+        os.mkfifo(path)
+    elif "symlink_to" in change:  # a link, which may lead nowhere
+        path.symlink_to(_place(change["symlink_to"], tmp, project, published))
+    elif "rename_to" in change:
+        path.rename(project / change["rename_to"])
     elif "link_to" in change:
         outside = Path(_place(change["link_to"], tmp, project, published))
         outside.parent.mkdir(parents=True, exist_ok=True)
@@ -127,6 +139,8 @@ def test_case(case, published_once, tmp_path, monkeypatch):
         where = f"{line_file.relative_to(project).as_posix()}:{line}:"
     before = _state(tmp)
     with monkeypatch.context() as mp:
+        for name, value in case.get("env", {}).items():
+            mp.setenv(name, value)
         if "simulate" in case:
             _simulate(case["simulate"], mp, published)
         args = [_place(a, tmp, project, published) for a in case.get("run", ["publish", "--to", "{published}"])]
@@ -146,6 +160,8 @@ def test_case(case, published_once, tmp_path, monkeypatch):
         assert expected.strip() in lines, output
     else:
         assert expected in output, output
+    for line in case.get("says_all", []):  # more lines, each whole (such as how many problems there are)
+        assert line.strip() in lines, output
     if "line_of" in case:
         assert where in output, output
     assert _state(tmp) == before  # nothing published, no data file changed, no temporary folder left

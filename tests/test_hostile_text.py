@@ -17,6 +17,7 @@ HTML_B = "<b>b</b>"
 
 EDITS = [
     ("tiers.yaml", "    name: Tier III\n", f'    name: "{SCRIPT} Tier III"\n'),
+    ("tiers.yaml", "    name: Tier II\n", "    name: \"Tier II & 'two' <i>\"\n"),
     ("tiers.yaml", 'name: "Focus Groups"', f'name: "{IMG} {LINK}"'),
     ("duties.yaml", 'will:\n  - text: "', f'will:\n  - text: "{BOLD} {LINK} {JINJA} '),
     ("glossary.yaml", "meaning: Department of Human Services", f'meaning: "{JINJA} {HTML_B}"'),
@@ -72,3 +73,13 @@ def test_hostile_text_is_shown_as_text(hostile_site, browser_page, path):
         assert literal in text, (path, literal)
     assert browser_page.evaluate(MADE_FROM_DATA) == {"scripts": 0, "images": 0, "links": 0, "bold": 0, "jinja": False}
     assert dialogs == []
+
+
+def test_the_footer_names_the_next_and_previous_page_once_escaped(hostile_site, browser_page):
+    """The footer's links are named by their page titles as written ("&" read as "&", not "&amp;")."""
+    browser_page.goto(f"{hostile_site}/tiers/tier-1/")
+    browser_page.get_by_role("link", name="Next: Tier II & 'two' <i>", exact=True).wait_for()
+    browser_page.goto(f"{hostile_site}/tiers/tier-3/")
+    browser_page.get_by_role("link", name="Previous: Tier II & 'two' <i>", exact=True).wait_for()
+    browser_page.goto(f"{hostile_site}/tiers/tier-2/")
+    browser_page.get_by_role("link", name=f"Next: {SCRIPT} Tier III", exact=True).wait_for()

@@ -119,7 +119,8 @@ def test_making_the_pdf_asks_no_other_host_even_when_a_page_would(tmp_path, monk
     assert connections == []
 
 
-def test_publish_keeps_the_last_site_when_the_pdf_cannot_be_made(project, tmp_path, with_pdf):
+def test_publish_keeps_the_last_site_when_the_pdf_cannot_be_made(project, tmp_path, with_pdf, monkeypatch):
+    import weasyprint
     from click.testing import CliRunner
 
     from generator.publish import PUBLISHED
@@ -129,11 +130,40 @@ def test_publish_keeps_the_last_site_when_the_pdf_cannot_be_made(project, tmp_pa
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         (target / name).write_text("the last good site")
     before = {p: p.read_text() for p in target.rglob("*") if p.is_file()}
-    program = project / "data" / "program.yaml"  # words for the page numbers that the PDF cannot use
-    program.write_text(program.read_text() + 'strings:\n  pdf_page_number: "Page {page} of {total}"\n')
+
+    def fails(*args, **kwargs):  # words the PDF cannot use are told by check (tests/hostile_cases.yaml): this is WeasyPrint failing
+        raise ValueError("no room on the page")
+
+    monkeypatch.setattr(weasyprint.HTML, "render", fails)
     result = CliRunner().invoke(main, ["--project", str(project), "publish", "--to", str(target)])
     assert result.exit_code == 1
-    assert "use {total}, which is not known: write them with {page} and {pages}" in result.output
+    assert "the PDF of index.html could not be made: no room on the page" in result.output
     assert "Traceback" not in result.output
     assert {p: p.read_text() for p in target.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def pdf_links(path: Path) -> list[str]:
+    """Every address the PDF's links lead to (its /URI actions, in plain or compressed objects)."""
+    import zlib
+
+    data = path.read_bytes()
+    chunks = [data] + [zlib.decompress(m[1]) for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S)
+                       if m[1][:1] in (b"x", b"\x78")]
+    return [u.decode("latin-1") for chunk in chunks for u in re.findall(rb"/URI\s*\(([^)]*)\)", chunk)]
+
+
+def test_the_pdf_links_to_the_site_with_its_own_addresses(built_site):
+    links = pdf_links(built_site / WORDS["pdf_file"])
+    assert "self-check/" in links  # from the eligibility chapter, relative to where the PDF is: the site's top
+    assert {f"source-documents/{s.file}" for s in SITE.handbook.sources.sources} <= set(links)
+    assert not [u for u in links if u.startswith("file:") or str(built_site) in u]  # never the build machine's folders
+
+
+def test_a_link_is_made_the_site_s_own(tmp_path):
+    root = tmp_path / "site"
+    (root / "self-check").mkdir(parents=True)
+    assert pdf.site_link((root / "self-check").as_uri() + "/", root, root) == "self-check/"
+    assert pdf.site_link((root / "sources" / "index.html").as_uri() + "#dss-policy", root, root) == "sources/index.html#dss-policy"
+    assert pdf.site_link("https://example.org/x", root, root) == "https://example.org/x"
+    assert pdf.site_link((tmp_path / "secret.txt").as_uri(), root, root) is None  # outside the site: no link at all

@@ -20,8 +20,20 @@ class Translated:
 
 
 TRANSLATED = Translated()
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), TRANSLATED]
-Verbatim = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""Characters no text may hold: invisible controls (a tab and a line break are fine), often pasted in from
+another program; a carriage return in a heading, for one, breaks the page's anchors."""
+
+
+def no_control(value: str) -> str:
+    found = CONTROL.search(value)
+    if found:
+        raise ValueError(f"control character U+{ord(found.group()):04X}")
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), AfterValidator(no_control), TRANSLATED]
+Verbatim = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), AfterValidator(no_control)]
 """Text that stays as written in every language: a source's own words, a phone number, an address."""
 SOURCE_FILE = r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$"
 SourceFile = Annotated[str, StringConstraints(pattern=SOURCE_FILE)]

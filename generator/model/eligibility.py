@@ -6,7 +6,7 @@ import difflib
 import re
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StrictBool, StrictInt, StringConstraints, model_validator
 
 from .dated import Bounded
 from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, Verbatim, report
@@ -39,7 +39,7 @@ DatedText = Annotated[Text, AfterValidator(_known_placeholders)]
 class Answer(Model):
     value: Id
     label: Text
-    unsure: bool = False
+    unsure: StrictBool = False
     """True for "Not sure" and "Prefer not to say": the answer leaves the rule open."""
 
 
@@ -186,7 +186,7 @@ class Contact(Model):
 class SelfCheck(Model):
     title: Text
     intro: list[Text] = Field(min_length=1)
-    minutes: int = Field(gt=0, lt=60)
+    minutes: StrictInt = Field(gt=0, lt=60)
     quick_exit_url: Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$")]
     next_step: Entry
     contacts: list[Contact] = Field(default_factory=list)
