@@ -82,7 +82,7 @@ def test_with_a_further_language_the_new_texts_are_added_to_translate(translated
 def test_a_file_that_cannot_be_written_puts_back_those_already_written(translated_project, tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from generator import add_source as command
+    from generator import command  # write_all, which add-source writes its files with
     from generator.cli import main
 
     real = command.write_atomically
