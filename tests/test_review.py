@@ -170,3 +170,18 @@ def test_the_review_page_fits_the_screen_and_passes_axe(reviewed, browser, width
         assert page.evaluate(SIDEWAYS) > 0
     finally:
         context.close()
+
+
+def test_hostile_text_in_the_data_is_shown_as_text_on_the_review_page(project, tmp_path):
+    """The review page shows the data's words (titles, sections, scenario names): never as markup."""
+    from tests.test_hostile_model import HOSTILE
+
+    before = tmp_path / "before"
+    shutil.copytree(project / "data", before / "data")
+    edit(project, "tiers.yaml", 'name: "Focus Groups"', "name: '" + HOSTILE.replace("'", "''") + "'")
+    out = tmp_path / "review.html"
+    result = cli(project, "review", "--against", str(before), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+    assert not soup.select("script, img, svg, [onerror], [onload], .hostile")
+    assert '<img src="http://evil.invalid/i.png"' in soup.select_one("ins").get_text()
