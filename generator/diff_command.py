@@ -98,7 +98,7 @@ def _effective(project: Project, new: Handbook, public: list, given: dt.date | N
                  if line.strip().removeprefix("- ").startswith(f"effective: {day.isoformat()}")]
         fail([f"data/program.yaml:{lines[0] if lines else 1}: a version in effect from {day.isoformat()} is already recorded — "
               "add these changes to its  changes:  list there, or record them with another --effective date"],
-             "The changes were not recorded; data/program.yaml is unchanged:")
+             "The changes were not recorded; data/ is unchanged:")
     return day
 
 

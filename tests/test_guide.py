@@ -51,6 +51,18 @@ def dated_value(project: Path, yaml: list[str]) -> None:
     path.write_text("".join(lines[:at] + new + lines[at + 1:]), encoding="utf-8")
 
 
+def summary_translated(project: Path, yaml: list[str]) -> None:
+    """Step 7: the entry `diff --record` added for the summary, at the end of data/translations/es.yaml, becomes the block's."""
+    block = next(b for b in yaml if "› versions ›" in b)
+    path = project / "data" / "translations" / "es.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index(block.splitlines()[0] + "\n")
+    stub, new = yaml_load(text[first:]), yaml_load(block)
+    assert list(stub) == list(new) and all(s["es"] == "" and s["en"] == new[k]["en"] for k, s in stub.items()), \
+        "the guide's block translates exactly the entry diff --record added"
+    path.write_text(text[:first] + block, encoding="utf-8")
+
+
 def new_scenarios(project: Path, yaml: list[str]) -> None:
     """Step 4: the block is added at the end of data/scenarios.yaml."""
     block = next(b for b in yaml if "today:" in b)
@@ -86,7 +98,7 @@ STEPS = [
     ("diff", None, False),
     ("diff --record", None, False),
     ("recording a date twice", None, False),
-    ("commit and review", None, False),
+    ("commit and review", "summary_translated", False),
     ("merge", None, False),
     ("publish", None, False),
     ("publish refusing a mistake", mistake("data/eligibility.yaml", 'value: "18 months"', 'value: "18 mnths"', '"18 mnths"'), True),
@@ -126,6 +138,8 @@ def test_the_guide_replays_on_a_copy_of_the_project(translated_project):
             dated_value(project, yaml)
         elif edit == "new_scenarios":
             new_scenarios(project, yaml)
+        elif edit == "summary_translated":
+            summary_translated(project, yaml)
         elif edit == "misspelt_key":
             misspelt_key(project, block)
         elif edit is not None:
