@@ -159,21 +159,14 @@ def test_no_page_of_either_language_shows_markdown_attribute_syntax(recorded):
     assert attribute_syntax('<li>Tiers: added {: lang="en" }</li><p>{: #x .y }</p>') == ['{: lang="en" }', "{: #x .y }"]
 
 
-def test_the_record_is_refused_whole_when_a_translation_file_cannot_be_written(recorded, tmp_path, monkeypatch):
-    from generator import command
+def test_the_record_is_refused_whole_when_a_translation_file_cannot_be_written(recorded, monkeypatch):
+    from tests.kit.project import full_disk_in
 
-    project, _, said = recorded
+    project, _, _ = recorded
     program = project / "data" / "program.yaml"
     es = project / "data" / "translations" / "es.yaml"
     kept = program.read_bytes(), es.read_bytes()
-    real = command.write_atomically
-
-    def disk_full_for_translations(path, data, mode=None):
-        if path.parent.name == "translations":
-            raise OSError(28, "No space left on device")
-        real(path, data, mode)
-
-    monkeypatch.setattr(command, "write_atomically", disk_full_for_translations)
+    full_disk_in(monkeypatch, "translations")
     result = run(project, "diff", "--record", "--effective", (TODAY + dt.timedelta(days=1)).isoformat(), "--summary", "Again.")
     assert result.exit_code == 1 and "No space left on device" in result.stderr
     assert (program.read_bytes(), es.read_bytes()) == kept

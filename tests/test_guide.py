@@ -28,16 +28,20 @@ MEMO = ROOT / "docs" / "example-memo.txt"
 
 # -- the guide's edits ---------------------------------------------------------------------------------
 
-def translated(project: Path, yaml: list[str]) -> None:
-    """Step 2: the entries add-source added at the end of data/translations/es.yaml become the block's."""
-    block = next(b for b in yaml if "› example-memo ›" in b)
+def _stubs_become(project: Path, block: str, who: str) -> None:
+    """The entries `who` added at the end of data/translations/es.yaml (English, empty Spanish) become the block's."""
     path = project / "data" / "translations" / "es.yaml"
     text = path.read_text(encoding="utf-8")
     first = text.index(block.splitlines()[0] + "\n")
     stubs, new = yaml_load(text[first:]), yaml_load(block)
     assert list(stubs) == list(new) and all(s["es"] == "" and s["en"] == new[k]["en"] for k, s in stubs.items()), \
-        "the guide's block translates exactly the entries add-source added"
+        f"the guide's block translates exactly the entries {who} added"
     path.write_text(text[:first] + block, encoding="utf-8")
+
+
+def translated(project: Path, yaml: list[str]) -> None:
+    """Step 2: the entries add-source added at the end of data/translations/es.yaml become the block's."""
+    _stubs_become(project, next(b for b in yaml if "› example-memo ›" in b), "add-source")
 
 
 def dated_value(project: Path, yaml: list[str]) -> None:
@@ -53,14 +57,7 @@ def dated_value(project: Path, yaml: list[str]) -> None:
 
 def summary_translated(project: Path, yaml: list[str]) -> None:
     """Step 7: the entry `diff --record` added for the summary, at the end of data/translations/es.yaml, becomes the block's."""
-    block = next(b for b in yaml if "› versions ›" in b)
-    path = project / "data" / "translations" / "es.yaml"
-    text = path.read_text(encoding="utf-8")
-    first = text.index(block.splitlines()[0] + "\n")
-    stub, new = yaml_load(text[first:]), yaml_load(block)
-    assert list(stub) == list(new) and all(s["es"] == "" and s["en"] == new[k]["en"] for k, s in stub.items()), \
-        "the guide's block translates exactly the entry diff --record added"
-    path.write_text(text[:first] + block, encoding="utf-8")
+    _stubs_become(project, next(b for b in yaml if "› versions ›" in b), "diff --record")
 
 
 def new_scenarios(project: Path, yaml: list[str]) -> None:
