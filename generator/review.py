@@ -18,7 +18,7 @@ import click
 import jinja2
 
 from . import build, model, reading, registry, scenarios as scenarios_mod, translations
-from .command import AS_OF_OPTION, Project, fail, say, use_as_of, write_atomically
+from .command import AS_OF_OPTION, Project, fail, say, write_atomically
 from .diff_command import _previous_data
 from .load import DataError, load_all
 
@@ -106,7 +106,8 @@ def review(project: Project, against: str, out: Path, as_of) -> None:
     """Write one HTML page showing what a change does, for a second person to approve before publishing.
 
     It compares the data at --against with the data in data/ as it is now, saved or not."""
-    use_as_of(as_of)
+    if as_of is not None:  # given to the builds below (not set for the whole process, as publish does)
+        say(f"Showing the pages as of {as_of.isoformat()}")
     content = project.root / "content"
     with tempfile.TemporaryDirectory() as tmp:
         old_dir = _previous_data(project, against, Path(tmp))

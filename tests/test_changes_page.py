@@ -31,16 +31,19 @@ def recorded(tmp_path_factory):
     """The planted change, compared with HEAD, recorded (first without --effective, refused), its summary
     translated, and the site built as of today: (project, site, what the commands printed)."""
     project = planted(tmp_path_factory.mktemp("changes") / "project", DAY)
+    data = lambda: {p: p.read_bytes() for p in (project / "data").rglob("*.yaml")}
+    before = data()
     said = {"diff": run(project, "diff"), "no day": run(project, "diff", "--record", "--summary", SUMMARY)}
-    before = (project / "data" / "program.yaml").read_bytes()
+    said["nothing written"] = data() == before
     said["record"] = run(project, "diff", "--record", "--effective", TODAY.isoformat(), "--summary", SUMMARY)
     said["untranslated"] = run(project, "check")
     said["program"] = (project / "data" / "program.yaml").read_text(encoding="utf-8")
     es = project / "data" / "translations" / "es.yaml"
     es.write_text(es.read_text(encoding="utf-8").replace("  es: ''\n", f"  es: '{SUMMARY_ES}'\n"), encoding="utf-8")
     said["translated"] = run(project, "check")
-    said["before"] = before
-    return project, build_site(project), said
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(build.AS_OF, raising=False)  # as of today, whatever another test in this process set
+        return project, build_site(project), said
 
 
 def test_diff_says_the_day_of_each_change_and_which_are_not_for_the_public_page(recorded):
@@ -61,7 +64,7 @@ def test_diff_says_the_day_of_each_change_and_which_are_not_for_the_public_page(
 def test_record_needs_a_day_only_for_the_changes_without_one_of_their_own(recorded):
     _, _, said = recorded
     refused = said["no day"]
-    assert refused.exit_code == 2
+    assert refused.exit_code == 2 and said["nothing written"]
     assert ("--record needs --effective DATE: 2 of the changes have no day of their own; write the day they take effect "
             "(often the day you publish), like --effective") in refused.stderr
     assert said["record"].exit_code == 0, said["record"].output

@@ -81,7 +81,7 @@ def reviewed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("review")
     project = planted(folder / "project", DAY)
     pages = {}
-    for name, extra in (("today", []), ("on its day", ["--as-of", DAY.isoformat()])):
+    for name, extra in (("today", ["--as-of", TODAY.isoformat()]), ("on its day", ["--as-of", DAY.isoformat()])):
         result = run(project, "review", "--out", str(folder / f"{name}.html"), *extra)
         assert result.exit_code == 0, result.output
         pages[name] = (folder / f"{name}.html", result)
