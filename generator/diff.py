@@ -29,13 +29,14 @@ RENAME_FIELDS = ("name", "title", "term")
 SKIP = {("program", "versions")}
 """Paths the comparison leaves out: the recorded history itself."""
 INTERNAL = {"cite", "search_words", "items", "ask_if", "answers", "question", "met_by", "unsure", "type", "when",
-            "disputes", "setting", "value", "commitments", "file", "starts_with"}
-"""Fields no reader of the handbook reads as such (`diff` shows their changes; the public "What changed" page
-does not): citations (a page shows their quotes beside what it states), search words, and the machinery of
-the self-check and the build: questions' lists of disqualifiers, when a question is asked, answer sets and
-answers by id, rules' questions and answers, outcomes' conditions, which requirements a policy choice marks
-disputed, its setting and value, the self-check's list of commitments, a source's file and how its sections
-are found. A field's name anywhere below the data file's own makes a change internal."""
+            "disputes", "commitments", "file", "starts_with"}
+"""Fields no page shows as such (`diff` shows their changes; the public "What changed" page does not):
+citations (a page shows their quotes beside what it states), search words, and the machinery of the
+self-check and the build: questions' lists of disqualifiers, when a question is asked, answer sets and
+answers by id, rules' questions and the answers that meet them, outcomes' conditions, which requirements a
+policy choice marks disputed, the self-check's list of commitments, a source's file and how its sections are
+found (what they do, parents and caseworkers read in the texts that say it). A field's name anywhere below
+the data file's own makes a change internal."""
 _NAMES: contextvars.ContextVar[dict] = contextvars.ContextVar("names", default={})
 """While comparing: every entry's id -> the words people know it by (its short name, name or title)."""
 _WORDS: contextvars.ContextVar[dict] = contextvars.ContextVar("words", default={})
