@@ -18,9 +18,8 @@ from pathlib import Path
 
 import click
 
-from .command import USAGE, Project, StaffDate, fail, say, spoken_date, write_atomically
+from .command import USAGE, Project, StaffDate, fail, say, spoken_date, write_all
 from .crosscheck import MAX_SOURCE_BYTES, source_file_problem
-from .stopping import raising
 from .load import DataError, load_all
 from .translations import label, language_name
 from .translations_command import stubs
@@ -139,7 +138,7 @@ def add_source(project: Project, file: Path, source_id, title, short, publisher,
     to_translate = {language: stubs(hb, language, project.data) for language in hb.program.translations}
     writes = [(target, data), (project.data / "sources.yaml", new_text.encode("utf-8")),
               *((path, text.encode("utf-8")) for path, text, added in to_translate.values() if added)]
-    _write_all(writes)
+    write_all(writes)
     say(f"Added data/sources/{name} and the source '{source_id}' ({publisher}, {spoken_date(date)}) to data/sources.yaml.")
     for language, (_, _, added) in to_translate.items():
         if added:
@@ -175,25 +174,3 @@ def _read_memo(file: Path) -> bytes:
         raise click.UsageError(f"{file} grew larger than a source document can be ({MAX_SOURCE_BYTES:,} bytes) while it was read")
     return data
 
-
-def _write_all(writes: list[tuple[Path, bytes]]) -> None:
-    """Each file written whole and swapped in; if one cannot be, those already written are put back."""
-    with raising():  # Ctrl+C puts back what was written
-        _write_each(writes)
-
-
-def _write_each(writes: list[tuple[Path, bytes]]) -> None:
-    before = [(path, path.read_bytes() if path.is_file() else None) for path, _ in writes]
-    done = 0
-    try:
-        for path, data in writes:
-            path.parent.mkdir(exist_ok=True)
-            write_atomically(path, data)
-            done += 1
-    except BaseException:
-        for path, old in before[:done]:
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomically(path, old)
-        raise

@@ -38,6 +38,12 @@ def as_of_day() -> dt.date:
         raise BuildProblem(f"{AS_OF}={value}: {e} (or leave {AS_OF} unset for today)") from None
 
 
+def as_of_text(hb: Handbook, words: dict) -> str:
+    """The footer's "as of": the latest day a recorded change (or version) took effect, on the handbook's day."""
+    dates = [d for v in hb.program.versions for d in v.days() if d <= hb.day] or [hb.program.as_of]
+    return words["as_of"].replace("{date}", format_date(max(dates), words))
+
+
 class BuildProblem(Exception):
     """The site cannot be built; the message says why in plain words."""
 
@@ -58,10 +64,7 @@ class Edition:
 
     @property
     def as_of_text(self) -> str:
-        """The footer's "as of": the latest version of the policy in effect on the handbook's day."""
-        program, day = self.handbook.program, self.handbook.day
-        dates = [v.effective for v in program.versions if v.effective <= day] or [program.as_of]
-        return self.words["as_of"].replace("{date}", format_date(max(dates), self.words))
+        return as_of_text(self.handbook, self.words)
 
     def nav(self, content_uris: list[str]) -> list:
         """The navigation, in the page registry's order; `content_uris` are its hand-written pages."""
@@ -115,10 +118,7 @@ class Site:
 
     @property
     def as_of_text(self) -> str:
-        """The footer's "as of": the latest version of the policy in effect on the handbook's day."""
-        program, day = self.handbook.program, self.handbook.day
-        dates = [v.effective for v in program.versions if v.effective <= day] or [program.as_of]
-        return self.words["as_of"].replace("{date}", format_date(max(dates), self.words))
+        return as_of_text(self.handbook, self.words)
 
     @property
     def site_name(self) -> str:

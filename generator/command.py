@@ -133,6 +133,34 @@ def _write_atomically(path: Path, data: bytes, mode: int | None) -> None:
         raise
 
 
+def write_all(writes: list[tuple[Path, bytes]]) -> None:
+    """Each file written whole and swapped in (a file already there keeps its permissions); if one cannot be,
+    those already written are put back (Ctrl+C too: it is raised here, after the putting back)."""
+    from .stopping import raising
+
+    with raising():
+        _write_each(writes)
+
+
+def _write_each(writes: list[tuple[Path, bytes]]) -> None:
+    before = [(path, path.read_bytes() if path.is_file() else None) for path, _ in writes]
+    done = 0
+    try:
+        for path, data in writes:
+            path.parent.mkdir(exist_ok=True)
+            write_atomically(path, data, path.stat().st_mode & 0o7777 if path.is_file() else None)
+            done += 1
+    except BaseException as e:
+        if isinstance(e, OSError) and not e.filename:
+            e.filename = str(path)  # so the message names the file
+        for path, old in before[:done]:
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomically(path, old)
+        raise
+
+
 def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)

@@ -12,14 +12,14 @@ import datetime as dt
 import difflib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel
 
 from . import asof, model, registry
 from .model import Handbook
-from .model.dated import Bound, Bounded
+from .model.dated import Bound, Bounded, is_dated
 from .strings import format_date, strings_for
 
 LABEL_FIELDS = ("name", "title", "term", "text", "id")
@@ -28,6 +28,15 @@ RENAME_FIELDS = ("name", "title", "term")
 """A change to one of these is a rename."""
 SKIP = {("program", "versions")}
 """Paths the comparison leaves out: the recorded history itself."""
+INTERNAL = {"cite", "search_words", "items", "ask_if", "answers", "question", "met_by", "unsure", "type", "when",
+            "disputes", "commitments", "file", "starts_with"}
+"""Fields no page shows as such (`diff` shows their changes; the public "What changed" page does not):
+citations (a page shows their quotes beside what it states), search words, and the machinery of the
+self-check and the build: questions' lists of disqualifiers, when a question is asked, answer sets and
+answers by id, rules' questions and the answers that meet them, outcomes' conditions, which requirements a
+policy choice marks disputed, the self-check's list of commitments, a source's file and how its sections are
+found (what they do, parents and caseworkers read in the texts that say it). A field's name anywhere below
+the data file's own makes a change internal."""
 _NAMES: contextvars.ContextVar[dict] = contextvars.ContextVar("names", default={})
 """While comparing: every entry's id -> the words people know it by (its short name, name or title)."""
 _WORDS: contextvars.ContextVar[dict] = contextvars.ContextVar("words", default={})
@@ -45,6 +54,15 @@ class Change:
     new: str | None = None
     day: str | None = None
     """The day an added entry starts, or an entry starts or stops applying (dated entries), in words."""
+    on: dt.date | None = None
+    """The day the change takes effect, when it has one of its own: a dated value's, an entry's from: or until:."""
+    path: tuple = ()
+    """Where in the data it is: the file's name, then fields, list indexes and keys."""
+
+    @property
+    def internal(self) -> bool:
+        """A change no reader of the handbook reads as such (INTERNAL): not for the public "What changed" page."""
+        return any(part in INTERNAL for part in self.path[1:] if isinstance(part, str))
 
 
 def _label(value: Any) -> str | None:
@@ -108,6 +126,7 @@ def compare(old: Handbook, new: Handbook) -> list[Change]:
     of the last date a value of `new` takes effect (or today), ids shown by their names, dates in words,
     {placeholders} described."""
     day = max([dt.date.today(), *asof.change_dates(new)])
+    dated = _dated_days(new, day)
     old, new = asof.values_at(old, day), asof.values_at(new, day)
     t = strings_for(new.program)
     names, words = _NAMES.set(_names(old, new)), _WORDS.set(t | {"_values": asof.rule_values(new.eligibility, t)})
@@ -115,10 +134,21 @@ def compare(old: Handbook, new: Handbook) -> list[Change]:
         changes: list[Change] = []
         for name in model.FILES:
             _compare(getattr(old, name), getattr(new, name), (name,), (name,), None, changes)
-        return changes
+        return [c if c.on else replace(c, on=_day_of(c.path, dated)) for c in changes]
     finally:
         _NAMES.reset(names)
         _WORDS.reset(words)
+
+
+def _dated_days(hb: Handbook, day: dt.date) -> dict[tuple, dt.date]:
+    """Each dated value's place in the data, and the day the value it has on `day` took (or takes) effect."""
+    return {path: max((d for d in v if d <= day), default=min(v))
+            for name in model.FILES for path, v in model.walk(getattr(hb, name), (name,)) if is_dated(v)}
+
+
+def _day_of(path: tuple, dated: dict[tuple, dt.date]) -> dt.date | None:
+    """The day a change at `path` takes effect, when it is at or inside a dated value."""
+    return next((dated[path[:n]] for n in range(len(path), 0, -1) if path[:n] in dated), None)
 
 
 def _compare(old: Any, new: Any, path: tuple, where: tuple, field: str | None, out: list[Change]) -> None:
@@ -127,7 +157,7 @@ def _compare(old: Any, new: Any, path: tuple, where: tuple, field: str | None, o
     if isinstance(old, BaseModel) and type(old) is type(new):
         renamed = next((f for f in RENAME_FIELDS if f in type(old).model_fields and getattr(old, f) != getattr(new, f)), None)
         if renamed and isinstance(path[-1], int):
-            out.append(Change("renamed", where, _singular(field or ""), getattr(old, renamed), getattr(new, renamed)))
+            out.append(Change("renamed", where, _singular(field or ""), getattr(old, renamed), getattr(new, renamed), path=path))
         else:
             renamed = None
         label = _label(new)
@@ -143,22 +173,22 @@ def _compare(old: Any, new: Any, path: tuple, where: tuple, field: str | None, o
     if isinstance(old, dict) and isinstance(new, dict):
         for key in old.keys() | new.keys():
             if key not in new:
-                out.append(Change("removed", where, _singular(field or ""), str(key)))
+                out.append(Change("removed", where, _singular(field or ""), str(key), path=path + (key,)))
             elif key not in old:
-                out.append(Change("added", where, _singular(field or ""), None, str(key)))
+                out.append(Change("added", where, _singular(field or ""), None, str(key), path=path + (key,)))
             else:
                 _compare(old[key], new[key], path + (key,), where + (str(key),), field, out)
         return
     if old is None and isinstance(new, Bound):
-        out.append(Change("starts" if field == "start" else "ends", where, "", day=_show(new.date)))
+        out.append(Change("starts" if field == "start" else "ends", where, "", day=_show(new.date), on=new.date, path=path))
         return
-    out.append(Change("changed", where, _words(field or ""), _show(old), _show(new)))
+    out.append(Change("changed", where, _words(field or ""), _show(old), _show(new), path=path))
 
 
-def _added(where: tuple, kind: str, v: Any) -> Change:
+def _added(where: tuple, kind: str, v: Any, path: tuple) -> Change:
     if isinstance(v, Bounded) and v.start:
-        return Change("added_from", where, kind, None, _show(v), _show(v.start.date))
-    return Change("added", where, kind, None, _show(v))
+        return Change("added_from", where, kind, None, _show(v), _show(v.start.date), on=v.start.date, path=path)
+    return Change("added", where, kind, None, _show(v), path=path)
 
 
 def _has_ids(items: list) -> bool:
@@ -169,17 +199,17 @@ def _compare_lists(old: list, new: list, path: tuple, where: tuple, field: str, 
     kind = _singular(field)
     if not any(isinstance(v, BaseModel) for v in old + new):
         if old != new:
-            out.append(Change("changed", where, _words(field), _show(old), _show(new)))
+            out.append(Change("changed", where, _words(field), _show(old), _show(new), path=path))
         return
     if _has_ids(old) and _has_ids(new):
         before = {v.id: v for v in old}
         after = {v.id: v for v in new}
         for v in old:
             if v.id not in after:
-                out.append(Change("removed", where, kind, _show(v)))
+                out.append(Change("removed", where, kind, _show(v), path=path))
         for i, v in enumerate(new):
             if v.id not in before:
-                out.append(_added(where, kind, v))
+                out.append(_added(where, kind, v, path + (i,)))
             else:
                 _compare(before[v.id], v, path + (i,), where, field, out)
         return
@@ -194,15 +224,15 @@ def _compare_lists(old: list, new: list, path: tuple, where: tuple, field: str, 
                 _reword(old[a1 + i], new[b1 + i], path + (b1 + i,), where, field, out)
             continue
         for v in old[a1:a2]:
-            out.append(Change("removed", where, kind, _show(v)))
-        for v in new[b1:b2]:
-            out.append(_added(where, kind, v))
+            out.append(Change("removed", where, kind, _show(v), path=path))
+        for i, v in enumerate(new[b1:b2], b1):
+            out.append(_added(where, kind, v, path + (i,)))
 
 
 def _reword(old: Any, new: Any, path: tuple, where: tuple, field: str, out: list[Change]) -> None:
     """One entry without an id replaced by another: a rewording if its words changed, else its fields."""
     if isinstance(old, BaseModel) and "text" in type(old).model_fields and old.text != new.text:
-        out.append(Change("reworded", where, _singular(field), old.text, new.text))
+        out.append(Change("reworded", where, _singular(field), old.text, new.text, path=path + ("text",)))
         rest = old.model_copy(update={"text": new.text})
         where = where + (new.text,)
     else:
@@ -211,7 +241,7 @@ def _reword(old: Any, new: Any, path: tuple, where: tuple, field: str, out: list
         for name in type(new).model_fields:
             _compare(getattr(rest, name), getattr(new, name), path + (name,), where, name, out)
     elif rest != new:
-        out.append(Change("changed", where, _words(field), _show(rest), _show(new)))
+        out.append(Change("changed", where, _words(field), _show(rest), _show(new), path=path))
 
 
 def sentences(changes: list[Change], hb: Handbook) -> list[str]:

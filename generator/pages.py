@@ -200,14 +200,15 @@ def _chapter(markdown: str, chapter_id: str) -> str:
 
 
 def changed_on(hb: Handbook, titles: dict[str, str]) -> dict[str, dt.date]:
-    """Each page a recorded version changed, and the date of the latest such version in effect on the
-    handbook's day: a version's changes each begin with the title of the page that shows them (diff.py)."""
+    """Each page a recorded change took effect on, and the latest such day on or before the handbook's day:
+    a recorded change begins with the title of the page that shows it (diff.py)."""
     out: dict[str, dt.date] = {}
-    for v in sorted(hb.program.versions, key=lambda v: v.effective):
-        if v.effective <= hb.day:
-            for uri, title in titles.items():
-                if any(c.startswith(title + ":") for c in v.changes):
-                    out[uri] = v.effective
+    for v in hb.program.versions:
+        for day, changes in v.days().items():
+            if day <= hb.day:
+                for uri, title in titles.items():
+                    if any(c.startswith(title + ":") for c in changes):
+                        out[uri] = max(day, out.get(uri, day))
     return out
 
 

@@ -19,9 +19,11 @@ from .load import DataError, load_all
 from .yamlread import read_yaml
 
 
-def stubs(hb: model.Handbook, language: str, data_dir: Path | None = None) -> tuple[Path, str, list[str]]:
+def stubs(hb: model.Handbook, language: str, data_dir: Path | None = None, only: set[str] | None = None
+          ) -> tuple[Path, str, list[str]]:
     """The translation file of `language` in `data_dir` (else the data's own folder) with an entry added
-    for every text of `hb` that has none: (its path, its new text, the keys added). Nothing is written."""
+    for every text of `hb` that has none (of those keyed `only`, if given): (its path, its new text, the
+    keys added). Nothing is written."""
     path = (data_dir or hb.data_dir) / translations.FOLDER / f"{language}.yaml"
     have: dict = {}
     if path.exists():  # read as every data file is (its size, its nesting, UTF-8), or a DataError says what is wrong
@@ -32,7 +34,8 @@ def stubs(hb: model.Handbook, language: str, data_dir: Path | None = None) -> tu
                f"# en: the English it was translated from (leave it: `check` compares it with the data);\n"
                f"# {language}: the translation; reviewed: false until policy staff have checked it (then a date or a name).\n")
     missing = {k: {"en": s, language: "", "reviewed": False}
-               for k, (_, _, s) in translations.texts({n: getattr(hb, n) for n in model.FILES}).items() if k not in have}
+               for k, (_, _, s) in translations.texts({n: getattr(hb, n) for n in model.FILES}).items()
+               if k not in have and (only is None or k in only)}
     if not missing:
         return path, old, []
     return path, old + ("" if old.endswith("\n") else "\n") + yaml.safe_dump(missing, allow_unicode=True, width=10**6, sort_keys=False), list(missing)

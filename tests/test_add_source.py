@@ -82,17 +82,10 @@ def test_with_a_further_language_the_new_texts_are_added_to_translate(translated
 def test_a_file_that_cannot_be_written_puts_back_those_already_written(translated_project, tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from generator import add_source as command
     from generator.cli import main
+    from tests.kit.project import full_disk_in
 
-    real = command.write_atomically
-
-    def disk_full_for_translations(path, data, mode=None):
-        if path.parent.name == "translations":
-            raise OSError(28, "No space left on device")
-        real(path, data, mode)
-
-    monkeypatch.setattr(command, "write_atomically", disk_full_for_translations)
+    full_disk_in(monkeypatch, "translations")
     before = {p: p.read_bytes() for p in (translated_project / "data").rglob("*") if p.is_file()}
     result = CliRunner().invoke(main, ["--project", str(translated_project), "add-source", str(_memo(tmp_path)),
                                        "--publisher", "DHS", "--date", "2026-11-02"])

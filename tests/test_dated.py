@@ -148,7 +148,7 @@ def git(cwd, *args):
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
-def test_diff_record_takes_the_date_of_the_new_value_and_refuses_a_date_twice(tmp_path):
+def test_diff_record_files_the_new_value_under_its_own_date_and_refuses_a_date_twice(tmp_path):
     project = copy_project(tmp_path / "project")
     git(project, "init", "-q")
     git(project, "-c", "user.name=t", "-c", "user.email=t@t", "add", "data")
@@ -156,14 +156,15 @@ def test_diff_record_takes_the_date_of_the_new_value_and_refuses_a_date_twice(tm
     path = project / "data" / "eligibility.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(RULE, dated_rule(dt.date(2027, 1, 1))), encoding="utf-8")
     run = lambda *args: CliRunner().invoke(main, ["--project", str(project), "diff", "--record", *args])
-    wrong = run("--effective", "2026-12-01", "--summary", "Longer time.")
-    assert wrong.exit_code == 2 and "write --effective 2027-01-01" in wrong.stderr
-    first = run("--summary", "Longer time.")
+    # the version is recorded on another day than its one change: the change keeps its own (issue 24, item 5)
+    first = run("--effective", "2026-12-01", "--summary", "Longer time.")
     assert first.exit_code == 0, first.output
-    assert "Recorded as the version in effect from 2027-01-01" in first.stdout
-    assert "at least changed from 1 year to 18 months" in first.stdout
+    assert "Recorded in data/program.yaml: 1 change taking effect on 2027-01-01." in first.stdout
+    assert "at least changed from 1 year to 18 months (takes effect on 2027-01-01)" in first.stdout
     program = (project / "data" / "program.yaml").read_text(encoding="utf-8")
-    # the page the change is on says when it changed, and the footer's "as of" is that version's date, once in effect
+    assert program.endswith("  - effective: 2026-12-01\n    summary: \"Longer time.\"\n    changes:\n      - {effective: 2027-01-01, text: "
+                            "\"Who can become a Parent Partner: 'Reunited for at least 18 months': at least changed from 1 year to 18 months\"}\n")
+    # the page the change is on says when it changed, and the footer's "as of" is that change's date, once in effect
     from generator import build
     site = build.prepare(project / "data", project / "content", dt.date(2027, 1, 1))
     changed = [p.uri for p in site.pages if "This page changed on January 1, 2027." in p.markdown]
@@ -172,14 +173,15 @@ def test_diff_record_takes_the_date_of_the_new_value_and_refuses_a_date_twice(tm
     before = build.prepare(project / "data", project / "content", dt.date(2026, 12, 31))
     assert not any("This page changed on" in p.markdown for p in before.pages)
     assert before.as_of_text == "Policy as of August 12, 2011"
-    again = run("--effective", "2027-01-01", "--summary", "Longer time.")
+    again = run("--effective", "2026-12-01", "--summary", "Longer time.")
     assert again.exit_code == 1
-    assert re.search(r"data/program\.yaml:\d+: a version in effect from 2027-01-01 is already recorded — add these changes", again.stderr)
+    line = program.splitlines().index("  - effective: 2026-12-01") + 1
+    assert f"data/program.yaml:{line}: a version in effect from 2026-12-01 is already recorded — add these changes" in again.stderr
     assert (project / "data" / "program.yaml").read_text(encoding="utf-8") == program
     # written by hand twice, check names the second one
     path = project / "data" / "program.yaml"
-    path.write_text(program + "  - effective: 2027-01-01\n    summary: \"Again.\"\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"program\.yaml:\d+: the date 2027-01-01 is recorded twice"):
+    path.write_text(program + "  - effective: 2026-12-01\n    summary: \"Again.\"\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"program\.yaml:\d+: the date 2026-12-01 is recorded twice"):
         load_all(project / "data")
 
 

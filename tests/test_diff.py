@@ -75,3 +75,21 @@ def test_no_program_names_in_the_comparison():
     words = {OLD.program.name, OLD.program.terms.partner, *(t.name for t in OLD.tiers.tiers), *(r.id for r in OLD.eligibility.requirements)}
     for word in words:
         assert not re.search(re.escape(word), code, re.I), word
+
+
+def test_citations_search_words_and_the_self_checks_lists_are_internal(tmp_path):
+    """They are shown by `diff` but are not for the public "What changed" page (diff.INTERNAL); a text is."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    edits = (("duties.yaml", "search_words: [", "search_words: [never, "),
+             ("duties.yaml", 'quote: "They are not counselors."', 'quote: "They are not counselors"'),
+             ("eligibility.yaml", "    items: [founded-sexual-abuse, sex-abuse-registry, child-death-conviction]",
+              "    items: [sex-abuse-registry, founded-sexual-abuse, child-death-conviction]"),
+             ("duties.yaml", '- text: "Act as counselors."', '- text: "Act as counsellors."'))
+    for file, old, new in edits:
+        path = data / file
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (file, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    found = diff.compare(OLD, load_all(data, translations=False))
+    assert sorted((c.what, c.internal) for c in found) == [("items", True), ("quote", True), ("search words", True), ("will not", False)]

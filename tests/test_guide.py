@@ -28,16 +28,20 @@ MEMO = ROOT / "docs" / "example-memo.txt"
 
 # -- the guide's edits ---------------------------------------------------------------------------------
 
-def translated(project: Path, yaml: list[str]) -> None:
-    """Step 2: the entries add-source added at the end of data/translations/es.yaml become the block's."""
-    block = next(b for b in yaml if "› example-memo ›" in b)
+def _stubs_become(project: Path, block: str, who: str) -> None:
+    """The entries `who` added at the end of data/translations/es.yaml (English, empty Spanish) become the block's."""
     path = project / "data" / "translations" / "es.yaml"
     text = path.read_text(encoding="utf-8")
     first = text.index(block.splitlines()[0] + "\n")
     stubs, new = yaml_load(text[first:]), yaml_load(block)
     assert list(stubs) == list(new) and all(s["es"] == "" and s["en"] == new[k]["en"] for k, s in stubs.items()), \
-        "the guide's block translates exactly the entries add-source added"
+        f"the guide's block translates exactly the entries {who} added"
     path.write_text(text[:first] + block, encoding="utf-8")
+
+
+def translated(project: Path, yaml: list[str]) -> None:
+    """Step 2: the entries add-source added at the end of data/translations/es.yaml become the block's."""
+    _stubs_become(project, next(b for b in yaml if "› example-memo ›" in b), "add-source")
 
 
 def dated_value(project: Path, yaml: list[str]) -> None:
@@ -49,6 +53,11 @@ def dated_value(project: Path, yaml: list[str]) -> None:
     start = lines.index(entry)
     at = next(i for i in range(start, len(lines)) if lines[i].startswith(new[0].rstrip("\n")))
     path.write_text("".join(lines[:at] + new + lines[at + 1:]), encoding="utf-8")
+
+
+def summary_translated(project: Path, yaml: list[str]) -> None:
+    """Step 7: the entry `diff --record` added for the summary, at the end of data/translations/es.yaml, becomes the block's."""
+    _stubs_become(project, next(b for b in yaml if "› versions ›" in b), "diff --record")
 
 
 def new_scenarios(project: Path, yaml: list[str]) -> None:
@@ -86,7 +95,7 @@ STEPS = [
     ("diff", None, False),
     ("diff --record", None, False),
     ("recording a date twice", None, False),
-    ("commit and review", None, False),
+    ("commit and review", "summary_translated", False),
     ("merge", None, False),
     ("publish", None, False),
     ("publish refusing a mistake", mistake("data/eligibility.yaml", 'value: "18 months"', 'value: "18 mnths"', '"18 mnths"'), True),
@@ -126,6 +135,8 @@ def test_the_guide_replays_on_a_copy_of_the_project(translated_project):
             dated_value(project, yaml)
         elif edit == "new_scenarios":
             new_scenarios(project, yaml)
+        elif edit == "summary_translated":
+            summary_translated(project, yaml)
         elif edit == "misspelt_key":
             misspelt_key(project, block)
         elif edit is not None:

@@ -76,9 +76,23 @@ def hostile(obj: BaseModel) -> tuple[BaseModel, int, list[tuple]]:
     return cls.model_validate(data), planted, refused
 
 
+def _with_recorded_changes(hb):
+    """The data with one more recorded version: a change on its own day and one coming on another (the "What
+    changed" page's lines, in every language), and its summary's translations."""
+    from generator.model import Program
+
+    program = hb.program.model_dump(by_alias=True)
+    program["versions"].append({"effective": "2026-01-01", "summary": "A recorded version.",
+                                "changes": ["A change.", {"effective": "2099-01-01", "text": "A coming change."}]})
+    key = f"program.yaml › versions › {len(program['versions'])} › summary"
+    languages = {lang: {**entries, key: {"en": "A recorded version.", lang: "Una versión.", "reviewed": False}}
+                 for lang, entries in hb.translations.items()}
+    return hb.model_copy(update={"program": Program.model_validate(program), "translations": languages})
+
+
 @pytest.fixture(scope="module")
 def hostile_handbook():
-    hb = load_all(ROOT / "data")
+    hb = _with_recorded_changes(load_all(ROOT / "data"))
     parts, planted, refused = {}, 0, []
     for name in type(hb).model_fields:
         value = getattr(hb, name)

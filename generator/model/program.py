@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Optional, Union
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
 
 from .common import Broken, Entry, Model, Text, Verbatim, report
 
@@ -16,13 +16,36 @@ class Terms(Model):
     partners: Text
 
 
+class RecordedChange(Model):
+    """One line of a version's changes, with the day it takes effect when that is not the version's own."""
+    text: Verbatim
+    effective: Optional[dt.date] = None
+    """The day this change takes effect (a dated value's day, an entry's from: or until:); none: the version's."""
+
+
+def _text_alone(value):
+    """A change written as a plain sentence takes effect on its version's day."""
+    return {"text": value} if isinstance(value, str) else value
+
+
 class Version(Model):
-    """One recorded version: the program's log of what changed, kept in the main language only (a
-    further language's "What changed" page shows it as written, marked as that language)."""
+    """One recorded version (written by `python -m generator diff --record`): its summary is translated like
+    any text a reader reads; its changes stay as written, in the main language (a further language's "What
+    changed" page marks them as that language). Each change is listed under the day it takes effect."""
     effective: dt.date
-    summary: Verbatim
-    changes: list[Verbatim] = Field(default_factory=list)
-    """What changed from the version before, in plain words (written by `python -m generator diff --record`)."""
+    """The day the version takes effect: the day of each change that gives none of its own."""
+    summary: Text
+    changes: list[Annotated[RecordedChange, BeforeValidator(_text_alone, json_schema_input_type=Union[str, RecordedChange])]] \
+        = Field(default_factory=list)
+    """What changed from the version before, in plain words: a sentence, or  {text: ..., effective: DAY}  for
+    a change that takes effect on another day than the version."""
+
+    def days(self) -> dict[dt.date, list[str]]:
+        """The version's changes by the day each takes effect (a version with no changes: its own day)."""
+        out: dict[dt.date, list[str]] = {}
+        for c in self.changes:
+            out.setdefault(c.effective or self.effective, []).append(c.text)
+        return out or {self.effective: []}
 
 
 def _one_version_a_day(versions: list[Version]) -> list[Version]:
@@ -58,6 +81,15 @@ class Program(Model):
     versions: Annotated[list[Version], AfterValidator(_one_version_a_day)] = Field(default_factory=list)
     strings: dict[str, Text] = Field(default_factory=dict)
     """Overrides of the interface words in generator/strings/<language>.yaml."""
+
+    def change_days(self) -> list[tuple[dt.date, list[tuple[str, list[str]]]]]:
+        """Every day a recorded change takes effect, newest first, with the summary and the changes of each
+        version that has changes that day (a version's summary stands with each of its days)."""
+        days: dict[dt.date, list[tuple[str, list[str]]]] = {}
+        for v in sorted(self.versions, key=lambda v: v.effective):
+            for day, changes in v.days().items():
+                days.setdefault(day, []).append((v.summary, changes))
+        return sorted(days.items(), reverse=True)
 
     @model_validator(mode="after")
     def _not_the_main_language(self):

@@ -66,3 +66,18 @@ def build_site(project: Path, pdf: bool = False) -> Path:
         else:
             os.environ[SKIP[0]] = before
     return project / "site"
+
+
+def full_disk_in(monkeypatch, folder: str) -> None:
+    """From now on in this test, writing a file inside a folder named `folder` fails as on a full disk (the
+    commands write every file with generator.command.write_atomically); other files are written as usual."""
+    from generator import command
+
+    real = command.write_atomically
+
+    def write(path, data, mode=None):
+        if path.parent.name == folder:
+            raise OSError(28, "No space left on device")
+        real(path, data, mode)
+
+    monkeypatch.setattr(command, "write_atomically", write)
