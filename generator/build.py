@@ -15,7 +15,7 @@ from typing import Callable
 import jinja2
 
 from . import pages as pages_mod
-from . import handwritten, registry, translations
+from . import handwritten, registry, translations, untranslated
 from .asof import at
 from .load import DataError, Handbook, load_all, read_yaml
 from .strings import LOCALES, format_date, strings_for
@@ -29,6 +29,11 @@ AS_OF = "HANDBOOK_AS_OF"
 def as_of_day() -> dt.date:
     value = os.environ.get(AS_OF)
     return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def untranslated_shown() -> bool:
+    """Whether this build shows texts not yet translated in the main language, marked (untranslated.ENV)."""
+    return os.environ.get(untranslated.ENV) == "english"
 
 
 class BuildProblem(Exception):
@@ -90,6 +95,11 @@ class Site:
     """Each further language's translated hand-written pages not yet marked reviewed (handwritten.py), by language."""
 
     @property
+    def untranslated(self) -> dict[str, list]:
+        """Each further language's texts not yet translated, shown in the main language (translations.Untranslated)."""
+        return self.handbook.untranslated
+
+    @property
     def generated_uris(self) -> set[str]:
         return {p.uri for p in self.pages}
 
@@ -140,7 +150,7 @@ last_problem: str | None = None
 def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
     """The site as of `day` (else the AS_OF environment variable, else today)."""
     try:
-        raw = load_all(data_dir)
+        raw = load_all(data_dir, untranslated=untranslated_shown())
     except DataError as e:
         raise BuildProblem(e.message()) from None
     day = day or as_of_day()
