@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.utils import get_relative_url
 
-from generator import build, pdf, registry, selfcheck, untranslated  # the installed package (pip install -e .), see pyproject.toml
+from generator import build, pdf, registry, selfcheck, translations, untranslated  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
 _serving = False
@@ -81,6 +81,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise build.BuildProblem("\n".join(problems))
     except build.BuildProblem as e:
         raise PluginError(str(e)) from None
+    for language, texts in _site.untranslated.items():  # only when such texts are let through (preview)
+        log.info("%d %s text%s not yet translated: the pages in that language show %s in English, marked, and list %s at the top",
+                 len(texts), translations.language_name(language), "s are" if len(texts) != 1 else " is",
+                 *(("them", "them") if len(texts) != 1 else ("it", "it")))
     # MkDocs' templates do not escape: every value from the data is escaped before it enters the config
     config.extra["as_of"] = escape(_site.as_of_text)
     config.extra["lang"] = _site.language
