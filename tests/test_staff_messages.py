@@ -110,6 +110,7 @@ def test_check_warns_while_parents_have_no_contact(project):
     assert result.returncode == 0 and "ready to publish" in result.stdout
     assert f"Warning: data/eligibility.yaml:{line}: the self-check and the handbook give parents no contact" in result.stderr
     assert "add the program's contacts there (docs/policy-staff-guide.md, \"Contacts for parents\")" in result.stderr
+    assert "\n## Contacts for parents\n" in (ROOT / "docs" / "policy-staff-guide.md").read_text(encoding="utf-8")
     path.write_text(text.replace("self_check:\n", "self_check:\n  contacts: [{name: Coordinator, phone: 555-0100}]\n"), encoding="utf-8")
     result = cli(project, "check")
     assert result.returncode == 0 and "no contact" not in result.stderr, result.stderr
