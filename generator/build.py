@@ -15,7 +15,7 @@ from typing import Callable
 import jinja2
 
 from . import pages as pages_mod
-from . import handwritten, registry, translations
+from . import handwritten, registry, translations, untranslated
 from .asof import at
 from .load import DataError, Handbook, load_all, read_yaml
 from .staffdate import read_day
@@ -42,6 +42,11 @@ def as_of_text(hb: Handbook, words: dict) -> str:
     """The footer's "as of": the latest day a recorded change (or version) took effect, on the handbook's day."""
     dates = [d for v in hb.program.versions for d in v.days() if d <= hb.day] or [hb.program.as_of]
     return words["as_of"].replace("{date}", format_date(max(dates), words))
+
+
+def untranslated_shown() -> bool:
+    """Whether this build shows texts not yet translated in the main language, marked (untranslated.ENV)."""
+    return os.environ.get(untranslated.ENV) == "english"
 
 
 class BuildProblem(Exception):
@@ -100,6 +105,11 @@ class Site:
     """Each further language's translated hand-written pages not yet marked reviewed (handwritten.py), by language."""
 
     @property
+    def untranslated(self) -> dict[str, list]:
+        """Each further language's texts not yet translated, shown in the main language (translations.Untranslated)."""
+        return self.handbook.untranslated
+
+    @property
     def generated_uris(self) -> set[str]:
         return {p.uri for p in self.pages}
 
@@ -147,7 +157,7 @@ last_problem: str | None = None
 def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
     """The site as of `day` (else the AS_OF environment variable, else today)."""
     try:
-        raw = load_all(data_dir)
+        raw = load_all(data_dir, untranslated=untranslated_shown())
     except DataError as e:
         raise BuildProblem(e.message()) from None
     day = day or as_of_day()

@@ -17,7 +17,8 @@ import click
 from .command import AS_OF_OPTION, DATA_PROBLEM, Project, check_data, check_site, log_mkdocs, os_problem, say, use_as_of
 from .add_source import add_source
 from .diff_command import diff
-from .load import DataError, load_all
+from .load import DataError, load_all, read_yaml
+from . import untranslated
 from .publish import publish
 from .review import review
 from .schema import schema
@@ -84,6 +85,11 @@ def check(project: Project) -> None:
         if uris:
             say(f"{len(uris)} {language_name(language)} page{'s are' if len(uris) != 1 else ' is'} not yet reviewed "
                 f"({', '.join(f'content/{u}' for u in uris)}: reviewed: false)")
+    if hb and not hb.eligibility.self_check.contacts:  # not a problem: the sources may give none
+        line = read_yaml(project.data / "eligibility.yaml", "data/eligibility.yaml").key_line(("self_check",))
+        say(f"Warning: data/eligibility.yaml:{line}: the self-check and the handbook give parents no contact for their next "
+            "step (self_check has no  contacts:) — add the program's contacts there (docs/policy-staff-guide.md, "
+            "\"Contacts for parents\")")
     click.echo("The policy data is ready to publish.")
 
 
@@ -101,10 +107,11 @@ def preview(project: Project, port: int, host: str, as_of) -> None:
     page updates. Stop it with Ctrl+C.
     """
     use_as_of(as_of)
+    os.environ[untranslated.ENV] = "english"  # translation never blocks looking: such texts show in English, marked
     log_mkdocs(logging.INFO)
     while True:
         try:
-            load_all(project.data)
+            load_all(project.data, untranslated=True)
             break
         except DataError as e:
             say(e.message())

@@ -19,6 +19,7 @@ from . import scenarios as scenarios_mod
 from .load import DataError, Handbook, load_all
 from .staffdate import read_day, spoken_date
 from .stopping import raising
+from .translations import Untranslated, language_name
 
 OK, DATA_PROBLEM, USAGE = 0, 1, 2
 
@@ -35,10 +36,12 @@ def say(text: str = "") -> None:
     click.echo(text, err=True)
 
 
-def fail(problems: list[str], head: str, code: int = DATA_PROBLEM) -> None:
+def fail(problems: list[str], head: str, code: int = DATA_PROBLEM, tail: str = "") -> None:
     say(head)
     for p in problems:
         say(f"  {p}")
+    if tail:
+        say(tail)
     raise click.exceptions.Exit(code)
 
 
@@ -49,15 +52,23 @@ def load(project: Project, translations: bool = True) -> Handbook:
         fail([p.told() for p in e.problems], e.message().splitlines()[0])
 
 
-def check_data(project: Project, publishing: bool = False) -> Handbook:
-    """Load every data file and run every scenario; exit 1 with all problems listed."""
+UNTRANSLATED_ANYWAY = ("To publish anyway, with the English shown in their place and marked as not yet translated: "
+                       "python -m generator publish --untranslated english")
+
+
+def check_data(project: Project, publishing: bool = False, untranslated: bool = False) -> Handbook:
+    """Load every data file and run every scenario; exit 1 with all problems listed. `untranslated`: texts
+    not yet translated are no problem (publish --untranslated english): they are listed, published in English."""
     after = " Nothing was published." if publishing else ""
     say("Checking the policy data in data/ ...")
     problems: list[str] = []
+    tail = ""
     try:
-        hb = load_all(project.data)
+        hb = load_all(project.data, untranslated=untranslated)
     except DataError as e:
         problems += [p.told() for p in e.problems]
+        if publishing and any(isinstance(p, Untranslated) for p in e.problems):
+            tail = UNTRANSLATED_ANYWAY
         hb = None
     try:
         scenarios = scenarios_mod.load(project.data, hb)
@@ -65,7 +76,12 @@ def check_data(project: Project, publishing: bool = False) -> Handbook:
         problems += [p.told() for p in e.problems]
         scenarios = []
     if problems:
-        fail(problems, f"The policy data has {len(problems)} problem{'s' if len(problems) != 1 else ''}.{after}")
+        fail(problems, f"The policy data has {len(problems)} problem{'s' if len(problems) != 1 else ''}.{after}", tail=tail)
+    for language, texts in hb.untranslated.items():
+        say(f"{len(texts)} {language_name(language)} text{'s are' if len(texts) != 1 else ' is'} not yet translated: "
+            f"{'they are' if len(texts) != 1 else 'it is'} published in English, marked as not yet translated:")
+        for t in texts:
+            say(f"  {t.file}:{t.line}: {t.key}")
     if not scenarios:
         say(f"There are no policy scenarios to run: add some in data/{scenarios_mod.FILE} (see docs/policy-staff-guide.md).")
         return hb

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.utils import get_relative_url
 
-from generator import build, pdf, registry, selfcheck  # the installed package (pip install -e .), see pyproject.toml
+from generator import build, pdf, registry, selfcheck, translations, untranslated  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
 _serving = False
@@ -81,6 +81,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise build.BuildProblem("\n".join(problems))
     except build.BuildProblem as e:
         raise PluginError(str(e)) from None
+    for language, texts in _site.untranslated.items():  # only when such texts are let through (preview)
+        log.info("%d %s text%s not yet translated: the pages in that language show %s in English, marked, and list %s at the top",
+                 len(texts), translations.language_name(language), "s are" if len(texts) != 1 else " is",
+                 *(("them", "them") if len(texts) != 1 else ("it", "it")))
     # MkDocs' templates do not escape: every value from the data is escaped before it enters the config
     config.extra["as_of"] = escape(_site.as_of_text)
     config.extra["lang"] = _site.language
@@ -149,7 +153,29 @@ def _edition(edition: build.Edition, alternates: list | None = None) -> dict:
     """The values of one language's pages for the theme's templates (site_overrides/), escaped."""
     return {"lang": edition.language, "site_name": escape(edition.handbook.program.name), "as_of": escape(edition.as_of_text),
             "pdf": {"file": escape(edition.words["pdf_file"]), "link": escape(edition.words["pdf_link"])},
-            "alternates": alternates or [], "palette": {key: escape(edition.words.get(key, key)) for key in _palette_keys}}
+            "alternates": alternates or [], "palette": {key: escape(edition.words.get(key, key)) for key in _palette_keys},
+            "untranslated": _waiting(edition)}
+
+
+def _waiting(edition: build.Edition) -> list[dict]:
+    """In the preview, for its banner (main.html): each further language's texts not yet translated, which
+    its pages show in the main language, marked; in this page's words."""
+    out = []
+    for language, texts in _site.untranslated.items() if _serving else ():
+        other = next(e for e in _site.editions if e.language == language)
+        head = edition.words["preview_untranslated"]
+        for name, value in (("count", str(len(texts))), ("mark", other.words["untranslated_mark"]),
+                            ("language", untranslated.language_in(language, edition.language)),
+                            ("main", untranslated.language_in(_site.language, edition.language))):
+            head = head.replace("{" + name + "}", value)
+        out.append({"head": escape(head), "texts": [escape(f"{t.key}: {t.english}") for t in texts]})
+    return out
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """A text not yet translated, shown in the main language, is marked as such (untranslated.py)."""
+    edition = _site.edition_of(page.file.src_uri)
+    return untranslated.to_html(output, _site.language, edition.words["untranslated_mark"])
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -194,6 +220,9 @@ def page_values(uri: str, link, exists) -> dict:
 @event_priority(-100)  # after Material's search has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     registry.add_search_words(Path(config.site_dir), _search_words)
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file() and _site.untranslated:  # the marks of texts not yet translated are for the pages only
+        index.write_text(untranslated.strip(index.read_text(encoding="utf-8")), encoding="utf-8")
     if not pdf.wanted():  # making the PDF takes longer than the rest of a build: the preview rebuilds without it
         log.info("This build is without the PDF (%s); build or publish makes it", _site.words["pdf_file"])
         return

@@ -25,8 +25,9 @@ __all__ = ["DataError", "Handbook", "Located", "Problem", "SETTINGS", "load_all"
 """Re-exported for the modules that import them from here (cli, build, selfcheck, the tests)."""
 
 
-def load_all(data_dir: Path | str, translations: bool = True) -> Handbook:
-    """The whole data; `translations=False` leaves out the further languages' texts and their checks."""
+def load_all(data_dir: Path | str, translations: bool = True, untranslated: bool = False) -> Handbook:
+    """The whole data; `translations=False` leaves out the further languages' texts and their checks;
+    `untranslated=True` lets texts not yet translated through (in `Handbook.untranslated`, shown in English)."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     parsed: dict[str, Any] = {}
@@ -53,9 +54,14 @@ def load_all(data_dir: Path | str, translations: bool = True) -> Handbook:
     if sources_read:  # which quoted words are the sources' own is known only once every source is read
         problems += stale_problems(parsed, located, texts)  # sentences that restate a rule's value (stale.py)
     found: dict = {}
+    waiting: dict[str, list] = {}
     if translations:  # each further language's texts, checked against the English (translations.py)
         found, translation_problems = translations_mod.problems(parsed, located, data_dir)
-        problems += translation_problems
+        for p in translation_problems:
+            if untranslated and isinstance(p, translations_mod.Untranslated):
+                waiting.setdefault(p.language, []).append(p)
+            else:
+                problems.append(p)
     if problems:
         raise DataError(problems)
-    return Handbook(data_dir=data_dir, source_texts=texts, translations=found, **parsed)
+    return Handbook(data_dir=data_dir, source_texts=texts, translations=found, untranslated=waiting, **parsed)

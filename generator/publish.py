@@ -12,6 +12,7 @@ folder take turns.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import os
 import shutil
@@ -22,7 +23,9 @@ from pathlib import Path
 
 import click
 
-from . import published, stopping
+from . import asof, published, stopping
+from . import untranslated as untranslated_mod
+from .strings import format_date, strings_for
 from .command import AS_OF_OPTION, USAGE, Project, use_as_of, check_data, fail, log_mkdocs, os_problem, say, shown
 
 PROJECT_PARTS = ("data", "content", "generator", "site_overrides", "mkdocs.yml", ".git")
@@ -36,8 +39,10 @@ UNCHANGED = "Nothing was published; the published site is unchanged."
 @click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The folder of the published site.  [default: site/ in the project]")
 @AS_OF_OPTION
+@click.option("--untranslated", type=click.Choice(["refuse", "english"]), default="refuse", show_default=True,
+              help="A text not yet translated stops the publish (refuse), or is published in English, marked as not yet translated (english).")
 @click.pass_obj
-def publish(project: Project, target: Path | None, as_of) -> None:
+def publish(project: Project, target: Path | None, as_of, untranslated: str) -> None:
     """Check the data, build the whole handbook, then replace the published site.
 
     The new site is built in a temporary folder first. The published folder is replaced only
@@ -46,8 +51,10 @@ def publish(project: Project, target: Path | None, as_of) -> None:
     target = (target or project.root / "site").resolve()
     _refuse_unsafe(project, target)
     use_as_of(as_of)
+    if untranslated == "english":
+        os.environ[untranslated_mod.ENV] = "english"
     say("Step 1 of 3: checking the data")
-    check_data(project, publishing=True)
+    hb = check_data(project, publishing=True, untranslated=untranslated == "english")
     say("Step 2 of 3: building the handbook (this takes a few seconds)")
     with _stop_on_sigterm(), _one_at_a_time(target), stopping.raising():
         staging, done, kept = None, False, []
@@ -77,6 +84,19 @@ def publish(project: Project, target: Path | None, as_of) -> None:
             + (" ..." if len(kept) > 10 else ""))
     pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"Published {pages} pages to {shown(target)}")
+    from .build import as_of_day
+
+    coming = next_change(hb, as_of_day())
+    if coming:  # the site shows the policy as of its build's day: on that day, it must be built again
+        words = strings_for(hb.program)
+        click.echo(words["publish_next_change"].replace("{date}", format_date(coming, words)))
+
+
+def next_change(hb, day: dt.date) -> dt.date | None:
+    """The first day after `day` on which the published site would change: a dated value or an entry's
+    `from:`/`until:` takes effect, or a recorded version of the policy comes into effect."""
+    days = [*asof.change_dates(hb), *asof.entry_dates(hb), *(v.effective for v in hb.program.versions)]
+    return min((d for d in days if d > day), default=None)
 
 
 @contextlib.contextmanager

@@ -10,8 +10,10 @@ sources (`Verbatim`) are never translated. `edition(hb, language)` is the handbo
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import typing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -21,11 +23,22 @@ from pydantic import BaseModel
 from . import model
 from .problems import DataError, Problem
 from .stale import translation_stale
+from .untranslated import wrap
 from .yamlread import Located, read_yaml
 
 SEP = " › "
 FOLDER = "translations"
 REVIEWED_FIX = "write  reviewed: false  until policy staff have checked it, then the date (2026-11-30) or who checked it"
+
+
+@dataclass(frozen=True)
+class Untranslated(Problem):
+    """A text with no translation in a language yet (no entry, an empty one, or one translated from older
+    English): `check` and `publish` name it; preview, and `publish --untranslated english`, show the English
+    in its place, marked (untranslated.py)."""
+    language: str = ""
+    key: str = ""
+    english: str = ""
 
 
 def reviewed_ok(value: Any) -> bool:
@@ -102,8 +115,9 @@ def _entry_problems(language: str, key: str, entry: Any, loc: Located) -> list[P
     if not isinstance(entry["en"], str) or not isinstance(entry[language], str):
         return [Problem(where, line, f"the entry '{key}' needs its  en:  and  {language}:  as text", "put each text in quotes")]
     if not entry[language].strip():
-        return [Problem(where, loc.line((key, language)), f"'{key}' is not translated yet",
-                        f"write the {language_name(language)} text under  {language}:  saying the same as  en:")]
+        return [Untranslated(where, loc.line((key, language)), f"'{key}' is not translated yet",
+                             f"write the {language_name(language)} text under  {language}:  saying the same as  en:",
+                             language=language, key=key, english=entry["en"])]
     broken = _placeholder_problems(language, key, entry)
     if broken:
         return [Problem(where, loc.line((key, language)), what, fix) for what, fix in broken]
@@ -138,9 +152,9 @@ def _placeholder_problems(language: str, key: str, entry: dict) -> list[tuple[st
 
 def _missing(language: str, key: str, name: str, line: int | None, english: str) -> Problem:
     stub = yaml.safe_dump({key: {"en": english, language: "", "reviewed": False}}, allow_unicode=True, width=10**6, sort_keys=False)
-    return Problem(f"data/{name}.yaml", line, f"this text has no {language_name(language)} translation in {label(language)}",
-                   f"add this entry there and translate it (python -m generator translations {language} adds every missing one)",
-                   shown=stub.rstrip("\n").replace("\n", "\n      "))
+    return Untranslated(f"data/{name}.yaml", line, f"this text has no {language_name(language)} translation in {label(language)}",
+                        f"add this entry there and translate it (python -m generator translations {language} adds every missing one)",
+                        shown=stub.rstrip("\n").replace("\n", "\n      "), language=language, key=key, english=english)
 
 
 def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple[dict, list[Problem]]:
@@ -173,10 +187,12 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
             out.append(Problem(where, 1, "this file is not a list of entries keyed by the English text's place",
                                f"run  python -m generator translations {language}  on an empty file to see the form"))
         missing = [k for k in english if k not in entries]
+        usable = {}
         for key, entry in entries.items():
             bad = _entry_problems(language, str(key), entry, loc)
             if bad:
-                out += bad
+                out += [p if not isinstance(p, Untranslated) or key not in english else
+                        dataclasses.replace(p, english=english[key][2]) for p in bad]
             elif key not in english:
                 moved = [k for k in missing if english[k][2] == entry["en"]]  # the same English at a new place: an id changed
                 if len(moved) == 1:
@@ -186,26 +202,31 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
                 elif complete:
                     out.append(Problem(where, loc.key_line((key,)), f"'{key}' is the place of no text in the data (it was removed, or its id changed)",
                                        "remove this entry, or change its key to the text's new place"))
+            elif entry["en"] != english[key][2]:  # stale: its old translation is never shown
+                out.append(Untranslated(where, loc.line((key, "en")), f"the English of '{key}' changed after it was translated",
+                                        f"make  {language}:  say what the new English says, copy the new English into  en:, and set  reviewed: false",
+                                        shown=f"was: {entry['en']}\n      now: {english[key][2]}", language=language, key=key,
+                                        english=english[key][2]))
             elif stated and stated(entry["en"], entry[language]):
                 out.append(Problem(where, loc.line((key, language)), f"the {language_name(language)} of '{key}' states "
                                    f"'{stated(entry['en'], entry[language])[0]}' in words, a value the English shows by a rule's placeholder",
                                    "leave the value to the placeholder, as the English does: written in words, it stays when the rule changes"))
-            elif entry["en"] != english[key][2]:
-                out.append(Problem(where, loc.line((key, "en")), f"the English of '{key}' changed after it was translated",
-                                   f"make  {language}:  say what the new English says, copy the new English into  en:, and set  reviewed: false",
-                                   shown=f"was: {entry['en']}\n      now: {english[key][2]}"))
+            else:
+                usable[key] = entry
         for key in missing:
             name, yaml_path, text = english[key]
             out.append(_missing(language, key, name, located[name].line(yaml_path), text))
-        found[language] = {k: v for k, v in entries.items() if k in english}
+        found[language] = usable
     return found, out
 
 
 # ---------------------------------------------------------------- the handbook in another language
 def edition(hb: model.Handbook, language: str) -> model.Handbook:
-    """The handbook with every text in `language` (the data as written: before `asof.at`)."""
+    """The handbook with every text in `language` (the data as written: before `asof.at`). A text not yet
+    translated (only when the data was loaded allowing it) keeps its English, marked (untranslated.py)."""
     entries = hb.translations[language]
-    files = {name: _map(getattr(hb, name), (), (f"{name}.yaml",), False, lambda k, p, s: entries[k][language])
+    files = {name: _map(getattr(hb, name), (), (f"{name}.yaml",), False,
+                        lambda k, p, s: entries[k][language] if k in entries else wrap(s))
              for name in model.FILES}
     files["program"] = files["program"].model_copy(update={"language": language, "translations": []})
     return hb.model_copy(update=files)

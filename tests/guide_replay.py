@@ -8,9 +8,10 @@ nothing in data/ unsaved). `preview` serves until it is stopped: it runs until i
 second block shows is saved, then put right, and it is stopped once it has reloaded.
 
 The only normalisation: the copy's own path becomes `.`, spaces at line ends are dropped, and in
-preview's output the times (clock, seconds a build took) and the port (a free one, not 8000). The pages
-are built as of GUIDE_DAY, the day the guide says its commands were run. The PDF is left out
-(HANDBOOK_PDF=off): publish prints the same lines with it (preview leaves it out anyway).
+preview's output the times (clock, seconds a build took) and the port (a free one, not 8000). Every
+command runs with the computer's clock set to GUIDE_DAY, the day the guide says its commands were run
+(time-machine, in the command's own process: the clock then runs on from 9:00 that morning). The PDF is
+left out (HANDBOOK_PDF=off): publish prints the same lines with it (preview leaves it out anyway).
 """
 from __future__ import annotations
 
@@ -23,14 +24,22 @@ import subprocess
 import threading
 from pathlib import Path
 
+from generator import untranslated
+from generator.build import AS_OF
 from tests.test_staff_messages import PY
 
 FENCE = re.compile(r"^ *```(\w*)\n(.*?)^ *```$", re.M | re.S)
 UNKNOWN_KEY = re.compile(r"(data/[\w/.-]+):(\d+): unknown key '(\w+)' — did you mean '(\w+)'\?")
 GENERATOR = [".venv/bin/python", "-m", "generator"]
-GUIDE_DAY = "2026-11-26"
-"""The day the guide's commands were run, before its change takes effect: the pages a build makes (so the
-pages `review` counts) show the policy as of the day they are built, so the replay builds as of this day."""
+GUIDE_DAY = "2027-02-08"
+"""The day the guide's commands were run, a few weeks before its change takes effect (CHANGE_DAY)."""
+CHANGE_DAY = "2027-03-01"
+"""The day the example memo's change takes effect."""
+CLOCK = """import sys, runpy, datetime, time_machine
+time_machine.travel(datetime.datetime.fromisoformat(sys.argv[1] + "T09:00"), tick=True).start()
+sys.argv = ["generator", *sys.argv[2:]]
+runpy.run_module("generator", run_name="__main__", alter_sys=True)"""
+"""`python -m generator ARGS` with the clock set to a day: python -c CLOCK DAY ARGS."""
 
 
 def blocks(text: str, lang: str) -> list[str]:
@@ -69,14 +78,18 @@ def misspelt_key(project: Path, message: str) -> None:
 def env(project: Path) -> dict:
     who = {f"GIT_{role}_{part}": value for role in ("AUTHOR", "COMMITTER")
            for part, value in (("NAME", "Policy officer"), ("EMAIL", "policy@example.org"))}
-    return {**os.environ, **who, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "PYTHONUNBUFFERED": "1",
-            "HANDBOOK_PDF": "off", "HANDBOOK_AS_OF": GUIDE_DAY}
+    own = {k: v for k, v in os.environ.items() if k not in (AS_OF, untranslated.ENV)}  # the clock alone says the day
+    return {**own, **who, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project), "PYTHONUNBUFFERED": "1", "HANDBOOK_PDF": "off"}
 
 
-def generator(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m generator ARGS` from the copy, its output and error output together, as a terminal shows them."""
-    return subprocess.run([PY, "-m", "generator", *args], cwd=project, env=env(project), text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+def generator(project: Path, *args: str, day: str = GUIDE_DAY, pdf: bool = False) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` from the copy on `day`, its output and error output together, as a terminal
+    shows them (with the PDF only when `pdf`)."""
+    environment = env(project)
+    if pdf:
+        del environment["HANDBOOK_PDF"]
+    return subprocess.run([PY, "-c", CLOCK, day, *args], cwd=project, env=environment, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
 
 
 def put_back(saved: dict[Path, bytes]) -> None:
@@ -131,15 +144,16 @@ def replay(project: Path, block: str, label: str) -> None:
 PREVIEW_TIMES = ((re.compile(r"\[\d\d:\d\d:\d\d\]"), "[TIME]"), (re.compile(r"built in \d+\.\d+ seconds"), "built in N seconds"))
 
 
-def preview(project: Path, started: str, mistake: str, label: str) -> None:
-    """Preview, run as the guide shows: until it serves; then the guide's mistake is saved, and put right.
-    Its output must be the two blocks', but for the times and the port (a free one, not 8000)."""
+def preview(project: Path, started: str, mistake: str, label: str, serving=lambda url: None) -> None:
+    """Preview, run as the guide shows: until it serves (then `serving(its address)` looks at it); then the
+    guide's mistake is saved, and put right. Its output must be the two blocks', but for the times and the
+    port (a free one, not 8000)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     words, shown = commands(started)[0]
     assert words == GENERATOR + ["preview"], label
-    proc = subprocess.Popen([PY, "-m", "generator", "preview", "--port", str(port)], cwd=project, env=env(project),
+    proc = subprocess.Popen([PY, "-c", CLOCK, GUIDE_DAY, "preview", "--port", str(port)], cwd=project, env=env(project),
                             text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
@@ -159,6 +173,7 @@ def preview(project: Path, started: str, mistake: str, label: str) -> None:
     saved = data_files(project)
     try:
         assert same(until("Serving on")) == same(shown), f"{label}: preview starts differently"
+        serving(f"http://127.0.0.1:{port}/")
         misspelt_key(project, mistake)
         after = until("Reloading browsers")
         put_back(saved)
@@ -167,3 +182,44 @@ def preview(project: Path, started: str, mistake: str, label: str) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=60)
+
+
+# -- the published sites, for assertions on every page ------------------------------------------------
+
+class Published:
+    """The copy published with the clock on `day`: its folder (both languages, the print pages, the PDF) and
+    what `publish` printed."""
+
+    def __init__(self, day: str, folder: Path, printed: str):
+        self.day, self.folder, self.printed = day, folder, printed
+
+    def html(self, path: str) -> str:
+        """A page's HTML, by its place in the site: 'eligibility/index.html', 'es/eligibility/index.html'."""
+        return (self.folder / path).read_text(encoding="utf-8")
+
+    def text(self, path: str) -> str:
+        """A page's text as it reads (its header, navigation and footer included), spaces folded."""
+        from bs4 import BeautifulSoup
+
+        return " ".join(BeautifulSoup(self.html(path), "html.parser").get_text(" ").split())
+
+    def pages(self, language: str = "en") -> list[str]:
+        """Every page of one language's edition, by its place in the site."""
+        found = sorted(p.relative_to(self.folder).as_posix() for p in self.folder.rglob("*.html"))
+        return [p for p in found if p.startswith("es/")] if language == "es" else [p for p in found if not p.startswith("es/")]
+
+    def print_text(self, language: str = "en") -> str:
+        """The print page (the whole handbook on one page) of one language, as text."""
+        return self.text(("es/" if language == "es" else "") + "print/index.html")
+
+    def pdf_text(self) -> str:
+        """The PDF's text (pdftotext; the PDF is made from the English print page only)."""
+        return subprocess.run(["pdftotext", "-layout", str(self.folder / "handbook.pdf"), "-"], capture_output=True, text=True,
+                              check=True).stdout
+
+
+def publish_as_on(project: Path, day: str, folder: Path) -> Published:
+    """`publish --to folder` with the clock on `day`, the PDF made: as a publish scheduled for that day does it."""
+    result = generator(project, "publish", "--to", str(folder), day=day, pdf=True)
+    assert result.returncode == 0, result.stdout
+    return Published(day, folder, "\n".join(normal(result.stdout, project)))

@@ -1,6 +1,9 @@
 """The policy staff guide (docs/policy-staff-guide.md) is true: its worked example is replayed on a copy of
-the project, and every command it shows must print exactly what the guide says it prints (how a block is
-replayed, and the little that may differ: tests/guide_replay.py).
+the project, with the clock set to the day the guide says its commands were run (GUIDE_DAY), and every
+command it shows must print exactly what the guide says it prints (how a block is replayed, and the little
+that may differ: tests/guide_replay.py). The copy, as the guide publishes it, is then published again with the
+clock on the day before its change takes effect and on that day (CHANGE_DAY), PDF included: the fixture
+`guide_sites` holds both, for assertions on every page in both languages, the print pages and the PDF.
 
 Before each ```console block, STEPS says which of the guide's edits the copy needs: the guide's ```yaml
 blocks (applied as the guide says), or one of the mistakes the guide shows (the wrong text must be in the
@@ -10,38 +13,42 @@ the message itself (file, line, the key and its misspelling).
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import json
 import os
 import re
 import shutil
 import subprocess
+import urllib.request
 from pathlib import Path
 
-from tests.guide_replay import (GUIDE_DAY, UNKNOWN_KEY, blocks, data_files, env, generator, misspelt_key, normal,
-                                preview, put_back, replace, replay)
+import pytest
+
+from tests.guide_replay import (CHANGE_DAY, GUIDE_DAY, UNKNOWN_KEY, Published, blocks, commands, data_files, env, generator,
+                                misspelt_key, normal, preview, publish_as_on, put_back, replace, replay)
 from tests.kit import ROOT
+from tests.kit.project import copy_project
 from yaml import safe_load as yaml_load
 
 GUIDE = ROOT / "docs" / "policy-staff-guide.md"
 README = ROOT / "README.md"
 MEMO = ROOT / "docs" / "example-memo.txt"
+MARK = "(aún sin traducir)"
 
 
 # -- the guide's edits ---------------------------------------------------------------------------------
 
-def _stubs_become(project: Path, block: str, who: str) -> None:
-    """The entries `who` added at the end of data/translations/es.yaml (English, empty Spanish) become the block's."""
+def translated(project: Path, yaml: list[str], holding: str) -> None:
+    """The entries `translations es` or add-source added at the end of data/translations/es.yaml become the
+    guide's block that holds `holding`."""
+    block = next(b for b in yaml if holding in b)
     path = project / "data" / "translations" / "es.yaml"
     text = path.read_text(encoding="utf-8")
     first = text.index(block.splitlines()[0] + "\n")
     stubs, new = yaml_load(text[first:]), yaml_load(block)
     assert list(stubs) == list(new) and all(s["es"] == "" and s["en"] == new[k]["en"] for k, s in stubs.items()), \
-        f"the guide's block translates exactly the entries {who} added"
+        "the guide's block translates exactly the entries added"
     path.write_text(text[:first] + block, encoding="utf-8")
-
-
-def translated(project: Path, yaml: list[str]) -> None:
-    """Step 2: the entries add-source added at the end of data/translations/es.yaml become the block's."""
-    _stubs_become(project, next(b for b in yaml if "› example-memo ›" in b), "add-source")
 
 
 def dated_value(project: Path, yaml: list[str]) -> None:
@@ -55,13 +62,28 @@ def dated_value(project: Path, yaml: list[str]) -> None:
     path.write_text("".join(lines[:at] + new + lines[at + 1:]), encoding="utf-8")
 
 
-def summary_translated(project: Path, yaml: list[str]) -> None:
-    """Step 7: the entry `diff --record` added for the summary, at the end of data/translations/es.yaml, becomes the block's."""
-    _stubs_become(project, next(b for b in yaml if "› versions ›" in b), "diff --record")
+def new_entries(project: Path, yaml: list[str], guide: str) -> None:
+    """Steps 4 and 5: the do-not rule at the end of `will_not:` (the last list of data/duties.yaml); the
+    disqualifier after the entry `child-death-conviction`, and its id in the question's `items:` as the guide writes it."""
+    rule = next(b for b in yaml if "legal advice" in b and "cite:" in b)
+    duties = project / "data" / "duties.yaml"
+    text = duties.read_text(encoding="utf-8")
+    assert not re.search(r"^\w", text[text.index("\nwill_not:") + 1:].split("\n", 1)[1], re.M), "will_not: is the file's last list"
+    duties.write_text(text + rule, encoding="utf-8")
+    entry = next(b for b in yaml if "id: child-neglect-conviction" in b)
+    items = re.search(r"`(items: \[[^\]`]*child-neglect-conviction\])`", guide)[1]
+    path = project / "data" / "eligibility.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = lines.index("  - id: child-death-conviction\n") + 1
+    while lines[at].startswith("    "):
+        at += 1
+    (old,) = [i for i, line in enumerate(lines) if line.startswith("    items: [")]
+    lines[old] = f"    {items}\n"
+    path.write_text("".join(lines[:at] + [entry] + lines[at:]), encoding="utf-8")
 
 
 def new_scenarios(project: Path, yaml: list[str]) -> None:
-    """Step 4: the block is added at the end of data/scenarios.yaml."""
+    """Step 7: the block is added at the end of data/scenarios.yaml."""
     block = next(b for b in yaml if "today:" in b)
     with (project / "data" / "scenarios.yaml").open("a", encoding="utf-8") as f:
         f.write(block)
@@ -87,15 +109,18 @@ STEPS = [
     ("a quote not in the memo", mistake("data/eligibility.yaml", 'quote: "Parent Partners must have been reunited',
                                         'quote: "Parent Partners must be reunited', '"Parent Partners must be reunited ..."'), True),
     ("a misspelt key", "misspelt_key", True),
-    ("check with the new scenarios", "new_scenarios", False),
-    ("a scenario expecting the old result", mistake("data/scenarios.yaml", "    outcome: train-now\n    dates: {partner: 2027-05-30}\n",
-                                                    "    outcome: likely\n", "outcome: likely"), True),
+    ("check naming the new rule's and disqualifier's texts", "new_entries", False),
     ("preview", "preview", False),
     ("preview showing a mistake, then its fix", "preview, with the block before", False),
+    ("publish refusing texts not yet translated", None, False),
+    ("translations es", None, False),
+    ("check with the translations and the new scenarios", "new_scenarios", False),
+    ("a scenario expecting the old result", mistake("data/scenarios.yaml", "    outcome: train-now\n    dates: {partner: 2027-08-28}\n",
+                                                    "    outcome: likely\n", "outcome: likely"), True),
     ("diff", None, False),
     ("diff --record", None, False),
     ("recording a date twice", None, False),
-    ("commit and review", "summary_translated", False),
+    ("commit and review", "review before the commit", False),
     ("merge", None, False),
     ("publish", None, False),
     ("publish refusing a mistake", mistake("data/eligibility.yaml", 'value: "18 months"', 'value: "18 mnths"', '"18 mnths"'), True),
@@ -112,10 +137,26 @@ def start(project: Path) -> Path:
     return project
 
 
-# -- the tests -----------------------------------------------------------------------------------------
+def untranslated_in_preview(url: str) -> None:
+    """Item 7: while the new texts have no Spanish, the preview shows them in English on the Spanish pages,
+    marked (lang="en" and the mark in Spanish), and its banner lists them; the English pages are as ever."""
+    def page(path: str) -> str:
+        with urllib.request.urlopen(url + path, timeout=60) as r:
+            return r.read().decode("utf-8")
 
-def test_the_guide_replays_on_a_copy_of_the_project(translated_project):
-    project = translated_project
+    rule = "Give legal advice to the parents they mentor."
+    es = page("es/dos-and-donts/")
+    assert f'<span lang="en">{rule}</span> <small class="untranslated">{MARK}</small>' in es
+    assert "Vista previa: 3 textos aún no están traducidos al español." in es and f"<li>duties.yaml › will_not › 6 › text: {rule}</li>" in es
+    elig = page("es/eligibility/")
+    assert f'<span lang="en">Convicted of child neglect</span> <small class="untranslated">{MARK}</small>' in elig
+    en = page("dos-and-donts/")
+    assert rule in en and MARK not in en.replace("marked “(aún sin traducir)”", "")
+    assert "Preview: 3 texts are not yet translated into Spanish. The pages in Spanish show them in English, marked “(aún sin traducir)”:" in en
+
+
+def replay_guide(project: Path, published: Path) -> None:
+    """The guide, replayed on `project`; the copy as it is published (step 11) is kept in `published`."""
     guide = GUIDE.read_text(encoding="utf-8")
     console, yaml = blocks(guide, "console"), blocks(guide, "yaml")
     assert len(console) == len(STEPS), \
@@ -126,24 +167,104 @@ def test_the_guide_replays_on_a_copy_of_the_project(translated_project):
     for n, ((label, edit, undo), block) in enumerate(zip(STEPS, console)):
         saved = data_files(project)
         if edit == "preview":
-            preview(project, block, console[n + 1], label)
+            preview(project, block, console[n + 1], label, untranslated_in_preview)
             continue
         if edit == "preview, with the block before":
             continue
         if edit == "dated_value":
-            translated(project, yaml)
+            translated(project, yaml, "› example-memo ›")
             dated_value(project, yaml)
+        elif edit == "new_entries":
+            new_entries(project, yaml, guide)
         elif edit == "new_scenarios":
+            translated(project, yaml, "will_not › 6")
             new_scenarios(project, yaml)
-        elif edit == "summary_translated":
-            summary_translated(project, yaml)
         elif edit == "misspelt_key":
             misspelt_key(project, block)
+        elif edit == "review before the commit":  # item 9: review works on data not yet committed, and counts the same
+            result = generator(project, "review", "--against", "main", "--out", "review.html")
+            shown = next(out for words, out in commands(block) if "review" in words)
+            assert result.returncode == 0 and normal(result.stdout, project) == shown, result.stdout
+            (project / "review.html").unlink()
         elif edit is not None:
             edit(project, guide)
         replay(project, block, label)
         if undo:
             put_back(saved)
+        if label == "publish":
+            shutil.copytree(project, published, ignore=shutil.ignore_patterns("site", ".git"))
+
+
+# -- the replay, once per test run (shared by the test processes), and the sites it publishes -------
+
+class GuideSites:
+    """The guide replayed; the copy as it publishes it, published again on the day before the change and on
+    the change's day (`before`, `on`: tests/guide_replay.Published)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.project = folder / "published-copy"
+        printed = json.loads((folder / "printed.json").read_text(encoding="utf-8"))
+        self.before = Published(printed["before"][0], folder / "before", printed["before"][1])
+        self.on = Published(printed["on"][0], folder / "on", printed["on"][1])
+
+
+def _run_once(folder: Path) -> None:
+    replay_guide(copy_project(folder / "replayed", languages=True), folder / "published-copy")
+    day_before = (dt.date.fromisoformat(CHANGE_DAY) - dt.timedelta(days=1)).isoformat()
+    before = publish_as_on(folder / "published-copy", day_before, folder / "before")
+    on = publish_as_on(folder / "published-copy", CHANGE_DAY, folder / "on")
+    printed = {"before": [before.day, before.printed], "on": [on.day, on.printed]}
+    (folder / "printed.json").write_text(json.dumps(printed), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def guide_sites(tmp_path_factory) -> GuideSites:
+    """The guide replayed once per test run: the test processes (pytest-xdist) share it, the first one makes it."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    folder = (tmp_path_factory.getbasetemp().parent / f"guide-{run}") if run else tmp_path_factory.mktemp("guide")
+    folder.mkdir(exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        failed = folder / "failed.txt"
+        if failed.exists():
+            pytest.fail(failed.read_text(encoding="utf-8"))
+        if not (folder / "printed.json").exists():
+            try:
+                _run_once(folder)
+            except BaseException as e:
+                failed.write_text(f"the guide's replay failed (in another test process): {e}", encoding="utf-8")
+                raise
+    return GuideSites(folder)
+
+
+# -- the tests -----------------------------------------------------------------------------------------
+
+def test_the_guide_replays_on_a_copy_of_the_project(guide_sites):
+    assert (guide_sites.project / "data" / "sources" / MEMO.name).is_file()
+
+
+def test_publish_says_when_to_publish_again(guide_sites):
+    """Item 10: a publish before the change ends with its day; on that day no change is left to come."""
+    assert guide_sites.before.printed.splitlines()[-1] == "The next change takes effect on March 1, 2027: publish again on that day."
+    assert "next change" not in guide_sites.on.printed
+    assert guide_sites.on.printed.splitlines()[-1].startswith("Published ")
+
+
+def test_the_sites_before_and_on_the_change_day(guide_sites):
+    """The published sites the lead's assertions (items 1 to 4) start from: the change is coming the day before,
+    in force on its day, in both languages, on the print pages and in the PDF; nothing is left untranslated."""
+    before, on = guide_sites.before, guide_sites.on
+    assert "From March 1, 2027, this is added:" in before.text("eligibility/index.html")
+    assert "Desde el 1 de marzo de 2027, se añade esto:" in before.text("es/eligibility/index.html")
+    assert "this is added" not in on.text("eligibility/index.html") and "Convicted of child neglect" in on.text("eligibility/index.html")
+    assert "Reunited for at least 18 months" in on.print_text() and "Reunited for at least one year" in before.print_text()
+    assert "18 meses" in on.print_text("es")
+    assert "18 months" in " ".join(on.pdf_text().split()) and "legal advice" in on.pdf_text()
+    for site in (before, on):
+        for path in site.pages("en") + site.pages("es"):
+            html = site.html(path)
+            assert "\ue000" not in html and "\ue001" not in html and MARK not in html, path
 
 
 def test_the_readme_example_message_is_what_check_says(project):

@@ -96,4 +96,21 @@ def test_an_outcome_or_requirement_no_scenario_reaches_is_named_with_its_line(pr
 def test_the_real_data_has_no_coverage_warning(project):
     result = cli(project, "check")
     assert result.returncode == 0
-    assert "Warning" not in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "Warning" in line]
+    assert all("contacts" in line for line in warnings), warnings  # the one the sources leave: no contact for parents
+
+
+def test_check_warns_while_parents_have_no_contact(project):
+    """The sources give no contact for parents' next step: `check` says so, where they go, and still passes;
+    with a contact written there, it says nothing."""
+    path = project / "data" / "eligibility.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index("self_check:") + 1
+    result = cli(project, "check")
+    assert result.returncode == 0 and "ready to publish" in result.stdout
+    assert f"Warning: data/eligibility.yaml:{line}: the self-check and the handbook give parents no contact" in result.stderr
+    assert "add the program's contacts there (docs/policy-staff-guide.md, \"Contacts for parents\")" in result.stderr
+    assert "\n## Contacts for parents\n" in (ROOT / "docs" / "policy-staff-guide.md").read_text(encoding="utf-8")
+    path.write_text(text.replace("self_check:\n", "self_check:\n  contacts: [{name: Coordinator, phone: 555-0100}]\n"), encoding="utf-8")
+    result = cli(project, "check")
+    assert result.returncode == 0 and "no contact" not in result.stderr, result.stderr

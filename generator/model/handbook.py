@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
@@ -31,6 +32,9 @@ class Handbook(Model):
     """Each source section's text, whitespace folded, keyed 'source#section' (for checking quotes)."""
     translations: dict[str, dict] = Field(default_factory=dict)
     """Each further language's entries (data/translations/<language>.yaml), checked: {language: {key: entry}}."""
+    untranslated: dict[str, list[Any]] = Field(default_factory=dict)
+    """Each further language's texts not yet translated (translations.Untranslated), when the data was loaded
+    letting them through (preview, `publish --untranslated english`): their English is shown, marked."""
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources.sources if s.id == source_id)
