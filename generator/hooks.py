@@ -146,7 +146,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def _edition(edition: build.Edition, alternates: list | None = None) -> dict:
     """The values of one language's pages for the theme's templates (site_overrides/), escaped."""
-    return {"lang": edition.language, "site_name": escape(edition.handbook.program.name), "as_of": escape(edition.as_of_text),
+    return {"lang": edition.language, "folder": edition.folder, "site_name": escape(edition.handbook.program.name), "as_of": escape(edition.as_of_text),
+            "published": escape(edition.published_text),
             "pdf": {"file": escape(edition.words["pdf_file"]), "link": escape(edition.words["pdf_link"])},
             "alternates": alternates or [], "palette": {key: escape(edition.words.get(key, key)) for key in _palette_keys}}
 
