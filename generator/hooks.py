@@ -24,13 +24,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.utils import get_relative_url
 
-from generator import build, pdf, registry, selfcheck  # the installed package (pip install -e .), see pyproject.toml
+from generator import build, pdf, registry, search, selfcheck  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
 _serving = False
 _print_file: File | None = None
-_search_words: dict[str, list[str]] = {}
-"""The data's search words of each document of the search index, by location (registry.search_locations)."""
+_search_words: dict[str, dict[str, list[str]]] = {}
+"""Each language's search words of each document of its search index, by its folder and location (search.locations)."""
 _files: Files | None = None
 _palette_keys: list[str] = []
 """The interface words that name the light/dark button's options (mkdocs.yml › theme › palette › toggle › name)."""
@@ -119,7 +119,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _print_file, _files, _search_words
     _print_file = files.get_file_from_path(next(e.uri for e in registry.PAGES if e.gathers))
     _files = files
-    _search_words = registry.search_locations(_site.handbook, lambda uri: files.get_file_from_path(uri).url)
+    _search_words = {e.folder: search.locations(e.handbook, lambda uri, f=e.folder: files.get_file_from_path(f + uri).url.removeprefix(f),
+                                                main=e is _site.editions[0]) for e in _site.editions}
     hand_written = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris | _site.left_out)
     for f in files.documentation_pages():  # a further language's pages are in its own navigation (on_nav)
         if f.src_uri in _site.left_out:
@@ -186,6 +187,11 @@ def page_values(uri: str, link, exists) -> dict:
                    "switch": escape(e.words["language_switch"]), "current": e is edition}
                   for e, other in _site.alternates(uri) if exists(other)] if len(_site.editions) > 1 else []
     values["edition"] = _edition(edition, alternates)
+    # search's note when no page has every word searched for (partials/search.html): the words around {words}, and the sources page
+    before, _, after = edition.words["search_not_mentioned"].partition("{words}")
+    sources = registry.pages_showing(edition.handbook, ("sources",))[0]
+    values["edition"]["not_mentioned"] = {"before": escape(before), "after": escape(after), "url": link(edition.folder + sources),
+                                          "link": escape(edition.words["search_sources_link"])}
     if uri in _site.fallbacks:  # a hand-written page not yet translated: shown as written, in the main language
         values["edition"]["lang"] = _site.editions[0].language
     return values
@@ -193,7 +199,7 @@ def page_values(uri: str, link, exists) -> dict:
 
 @event_priority(-100)  # after Material's search has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    registry.add_search_words(Path(config.site_dir), _search_words)
+    search.write_indexes(Path(config.site_dir), [(e.folder, e.language, _search_words[e.folder]) for e in _site.editions])
     if not pdf.wanted():  # making the PDF takes longer than the rest of a build: the preview rebuilds without it
         log.info("This build is without the PDF (%s); build or publish makes it", _site.words["pdf_file"])
         return

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.kit import ROOT
+from tests.kit.handbook.searching import ANSWERED, watch_search
 from tests.kit.handbook.browsing import (HANDBOOK_PAGES, HB, LAPTOP, PHONE, PRINT, SEARCH, SELF_CHECK, SITE, _cite_names,
                                          _unique_activity, heading, tab_through)
 
@@ -18,6 +19,7 @@ from tests.kit.handbook.browsing import (HANDBOOK_PAGES, HB, LAPTOP, PHONE, PRIN
 def test_keyboard_search_finds_an_activity_and_enter_opens_its_tier(browser, site_url, viewport):
     tier, activity = _unique_activity()
     context = browser.new_context(viewport=viewport)
+    watch_search(context)
     page = context.new_page()
     page.goto(site_url + "/")
     search = page.get_by_role("textbox", name=SEARCH)
@@ -27,6 +29,7 @@ def test_keyboard_search_finds_an_activity_and_enter_opens_its_tier(browser, sit
             break
     expect(search).to_be_focused()
     page.keyboard.type(activity.name)
+    page.wait_for_function(ANSWERED, arg=activity.name)  # the answers to its first letters have come and gone
     result = page.get_by_role("dialog", name=SEARCH).get_by_role("link").filter(
         has=page.get_by_role("heading", name=tier.name, exact=True))
     expect(result).to_be_visible()

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from .common import Broken, Entry, Model, Text, Verbatim, report
+from .common import Broken, Entry, Language, Model, Text, Verbatim, report
 
 
 class Terms(Model):
@@ -31,9 +31,6 @@ def _one_version_a_day(versions: list[Version]) -> list[Version]:
                   "merge the two versions into one: put all their  changes:  under the first")
            for i, v in enumerate(versions) if seen.setdefault(v.effective, i) != i)
     return versions
-
-
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
 
 
 def _further_languages(languages: list[str]) -> list[str]:

@@ -17,3 +17,64 @@ document.querySelectorAll("button[data-toggle]").forEach(function (button) {
     if (box.checked && box.id === "__search") document.querySelector(".md-search__input").focus();
   });
 });
+
+// Search (Material's, site_overrides/partials/search.html).
+(function () {
+  var input = document.querySelector(".md-search__input"), result = document.querySelector(".md-search-result");
+  if (!input || !result) return;
+  // Material searches on key-up: text pasted with the mouse, or put in by any other means, searches too
+  input.addEventListener("input", function () { input.dispatchEvent(new KeyboardEvent("keyup")); });
+
+  // When no result has every word searched for (in any of its forms), the note under the count says that
+  // the policy documents do not mention it, with a link to the sources page. A result's link names the
+  // words it matched (?h=, Material's search.highlight), each as the start of a word searched for.
+  var note = result.querySelector("[data-not-mentioned]"), meta = result.firstElementChild, list = result.lastElementChild;
+  if (!note) return;
+  function update() {
+    var words = input.value.toLowerCase().split(/[\s\-]+/).filter(function (w) { return w && w.charAt(0) !== "-"; })
+      .map(function (w) { return w.replace(/^[+"]+|["*~^\d]+$/g, ""); }).filter(Boolean);
+    var covered = Array.prototype.some.call(list.querySelectorAll("a[href]"), function (link) {
+      var found = new URL(link.href).searchParams.get("h");
+      if (found === null) return true; // search.highlight is off: the words matched are not known
+      found = found.toLowerCase().split(" ").filter(Boolean);
+      return words.every(function (w) { return found.some(function (f) { return w.indexOf(f) === 0; }); });
+    });
+    note.hidden = !words.length || covered;
+    note.querySelector("[data-words]").textContent = input.value.trim();
+    // its link has an address only while shown: Material's arrow keys go through every link with one
+    var link = note.querySelector("a[data-href]");
+    if (note.hidden) link.removeAttribute("href"); else link.setAttribute("href", link.getAttribute("data-href"));
+  }
+  var watch = new MutationObserver(update);
+  watch.observe(meta, { childList: true });
+  watch.observe(list, { childList: true });
+})();
+
+// Search highlights on the page a result leads to (?h=...) mark whole words only: Material marks the
+// words searched for wherever they occur, also inside another word ("a<mark>not</mark>her"). A mark
+// inside a word is taken out; a mark at the start of a word grows to the whole word ("refer" marks
+// "referral", "disqualif" marks "disqualified").
+(function () {
+  var content = document.querySelector("[data-md-component=content]");
+  if (!content || !/[?&]h=/.test(location.search)) return;
+  var before = /[0-9A-Za-z\u00C0-\u024F]$/, rest = /^(?:[0-9A-Za-z\u00C0-\u024F]|['\u2019](?=[A-Za-z\u00C0-\u024F]))+/;
+  function whole() {
+    content.querySelectorAll("mark[data-md-highlight]:not([data-whole])").forEach(function (mark) {
+      var prev = mark.previousSibling, next = mark.nextSibling;
+      if (prev && prev.nodeType === 3 && before.test(prev.data)) {
+        var parent = mark.parentNode;
+        mark.replaceWith(document.createTextNode(mark.textContent));
+        parent.normalize();
+        return;
+      }
+      var more = next && next.nodeType === 3 ? next.data.match(rest) : null;
+      if (more) {
+        mark.textContent += more[0];
+        next.data = next.data.slice(more[0].length);
+      }
+      mark.setAttribute("data-whole", "");
+    });
+  }
+  whole();
+  new MutationObserver(whole).observe(content, { childList: true, subtree: true });
+})();
