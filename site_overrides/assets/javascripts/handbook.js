@@ -18,6 +18,50 @@ document.querySelectorAll("button[data-toggle]").forEach(function (button) {
   });
 });
 
+// The drawer of a phone or tablet (Material's navigation, opened by the menu button) is a dialog while
+// open: the focus moves into it and stays there (Tab goes round it; the rest of the page is inert, so
+// neither the keyboard nor a screen reader reaches the header behind the overlay), and Escape closes it
+// and gives the focus back to the menu button. Closed, it is hidden (handbook.css), so Tab never enters it.
+(function () {
+  var box = document.getElementById("__drawer"), drawer = document.querySelector(".md-sidebar--primary"),
+      menu = document.querySelector("button[data-toggle=__drawer]"), sliding = matchMedia("(max-width: 76.234375em)");
+  if (!box || !drawer || !menu) return;
+  var behind = [];
+
+  function stops() {
+    return Array.prototype.filter.call(drawer.querySelectorAll("a[href], [tabindex='0'], button, input:not([type=checkbox])"),
+      function (e) { return e.getClientRects().length && getComputedStyle(e).visibility !== "hidden"; });
+  }
+  function inert(on) {
+    behind.forEach(function (e) { e.inert = false; });
+    behind = [];
+    for (var e = drawer; on && e.parentElement && e !== document.body; e = e.parentElement) {
+      Array.prototype.forEach.call(e.parentElement.children, function (other) {
+        if (other !== e && !other.inert && !other.matches("input, label, script")) { other.inert = true; behind.push(other); }
+      });
+    }
+  }
+  box.addEventListener("change", function () {
+    var open = box.checked && sliding.matches;
+    inert(open);
+    if (open && stops().length) stops()[0].focus({ preventScroll: true });
+    else if (!box.checked && (drawer.contains(document.activeElement) || document.activeElement === document.body)) menu.focus();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (!box.checked || !sliding.matches) return;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      box.click();
+      menu.focus();
+    } else if (event.key === "Tab") {
+      var all = stops(), at = all.indexOf(document.activeElement), n = all.length;
+      if (!n) return;
+      event.preventDefault();
+      all[at === -1 ? (event.shiftKey ? n - 1 : 0) : (at + (event.shiftKey ? n - 1 : 1)) % n].focus();
+    }
+  });
+})();
+
 // Search (Material's, site_overrides/partials/search.html).
 (function () {
   var input = document.querySelector(".md-search__input"), result = document.querySelector(".md-search-result");
