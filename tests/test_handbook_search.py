@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -82,6 +83,16 @@ def test_each_language_has_its_own_index_with_its_own_search_words(built_site):
     cited_on = SITE.words["sources_cited_on"]
     assert [d["location"] for d in main["docs"] if cited_on in d["text"]] == []
     assert any(d["location"].startswith("sources/#") for d in main["docs"])  # the sources page's sections are still found
+
+
+def test_the_handbook_s_search_worker_imports_the_installed_material_worker():
+    """The handbook's worker imports Material's by its file name, which changes with each Material release."""
+    import material
+
+    wrapper = (ROOT / "site_overrides/assets/javascripts/workers/handbook-search.js").read_text(encoding="utf-8")
+    name = re.search(r'importScripts\("([^"]+)"\)', wrapper)[1]
+    assert (Path(material.__file__).parent / "templates/assets/javascripts/workers" / name).is_file(), \
+        f"Material has no worker {name}: write its new name in handbook-search.js"
 
 
 @pytest.mark.parametrize("how", ["typed", "pasted"])
