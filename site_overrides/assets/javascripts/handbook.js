@@ -26,7 +26,9 @@ document.querySelectorAll("button[data-toggle]").forEach(function (button) {
   var box = document.getElementById("__drawer"), drawer = document.querySelector(".md-sidebar--primary"),
       menu = document.querySelector("button[data-toggle=__drawer]"), sliding = matchMedia("(max-width: 76.234375em)");
   if (!box || !drawer || !menu) return;
-  var behind = [];
+  var behind = [], followed = false;
+  // a link to a part of this page, followed from the drawer, closes it (Material): the focus stays with that part
+  addEventListener("hashchange", function () { followed = true; });
 
   function stops() {
     return Array.prototype.filter.call(drawer.querySelectorAll("a[href], [tabindex='0'], button, input:not([type=checkbox])"),
@@ -45,7 +47,8 @@ document.querySelectorAll("button[data-toggle]").forEach(function (button) {
     var open = box.checked && sliding.matches;
     inert(open);
     if (open && stops().length) stops()[0].focus({ preventScroll: true });
-    else if (!box.checked && (drawer.contains(document.activeElement) || document.activeElement === document.body)) menu.focus();
+    else if (!box.checked && !followed && (drawer.contains(document.activeElement) || document.activeElement === document.body)) menu.focus();
+    followed = false;
   });
   document.addEventListener("keydown", function (event) {
     if (!box.checked || !sliding.matches) return;
