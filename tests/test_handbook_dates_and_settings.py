@@ -23,6 +23,9 @@ def test_every_page_and_the_title_page_say_the_day_the_handbook_was_published(bu
     edition = EDITIONS[language]
     published = edition.words["published"].replace("{date}", format_date(dt.date.today(), edition.words))
     assert edition.published_text == published  # the day of the build
+    if published not in page(built_site, edition.folder + "index.md").select_one(".as-of").get_text(" ", strip=True):
+        # the site was built for this test run before midnight
+        published = edition.words["published"].replace("{date}", format_date(dt.date.today() - dt.timedelta(days=1), edition.words))
     for uri in ("index.md", "roles.md", "tiers/tier-1.md", "glossary.md"):
         footer = page(built_site, edition.folder + uri).select_one(".as-of").get_text(" ", strip=True)
         assert edition.as_of_text in footer and published in footer, uri

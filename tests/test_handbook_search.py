@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from generator import search
 from tests.kit import ROOT, new_context
+from tests.kit.axe import axe_violations, with_axe
 from tests.kit.handbook.browsing import HB, LAPTOP, PHONE, SITE, _url
 from tests.kit.handbook.searching import ask, search_box, theme_word, watch_search
 
@@ -128,6 +129,20 @@ def test_caseworker_questions_land_on_their_answers_in_the_page_s_language(brows
         if section:
             expect(first.nth(1)).to_have_attribute("href", re.compile(rf"^{re.escape(page_url)}\?h=[^#]+#{section}$"))
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360px", "1280px"])
+def test_the_note_that_the_documents_do_not_mention_it_has_no_wcag_22_aa_violations(browser, site_url, viewport, scheme):
+    context = with_axe(new_context(browser, viewport=viewport, color_scheme=scheme))
+    watch_search(context)
+    page = context.new_page()
+    page.goto(site_url + "/")
+    ask(page, search_box(page, "en"), "mandated reporter")
+    expect(page.get_by_role("link", name=SITE.words["search_sources_link"])).to_be_visible()
+    found = axe_violations(page)
+    context.close()
+    assert found == []
 
 
 def test_following_a_result_puts_its_section_on_screen_with_whole_words_marked(laptop, site_url):
