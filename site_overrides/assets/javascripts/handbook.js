@@ -43,6 +43,8 @@ document.querySelectorAll("button[data-toggle]").forEach(function (button) {
       });
     }
   }
+  // a window made wide enough shows the navigation as a sidebar: nothing is inert then
+  if (sliding.addEventListener) sliding.addEventListener("change", function () { inert(box.checked && sliding.matches); });
   box.addEventListener("change", function () {
     var open = box.checked && sliding.matches;
     inert(open);
