@@ -9,6 +9,7 @@ handbook can show a coming change before it takes effect.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from typing import Any, Callable
 
@@ -17,6 +18,14 @@ from pydantic import BaseModel
 from . import model
 from .model.dated import Bounded, DatedValue, is_dated, versions
 from .strings import strings_for
+
+def published_day() -> dt.date:
+    """The day the handbook is made, shown as "Published ..." in every page's footer and on the print page's
+    title page (the PDF's cover): today, or the day of SOURCE_DATE_EPOCH when it is set (the reproducible-builds
+    convention: seconds since 1970, in UTC), so the same build made again gives the same pages."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch.isdigit() else dt.date.today()
+
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*)\.([a-z_]+)\}")
 """{requirement-id.field}: the value of a field of that requirement's rule, in words."""

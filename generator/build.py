@@ -16,7 +16,7 @@ import jinja2
 
 from . import pages as pages_mod
 from . import handwritten, registry, translations, untranslated
-from .asof import at
+from .asof import at, published_day
 from .load import DataError, Handbook, load_all, read_yaml
 from .staffdate import read_day
 from .strings import LOCALES, format_date, strings_for
@@ -70,6 +70,11 @@ class Edition:
     @property
     def as_of_text(self) -> str:
         return as_of_text(self.handbook, self.words)
+
+    @property
+    def published_text(self) -> str:
+        """The footer's "Published ...": the day the handbook is made (asof.published_day)."""
+        return self.words["published"].replace("{date}", format_date(published_day(), self.words))
 
     def nav(self, content_uris: list[str]) -> list:
         """The navigation, in the page registry's order; `content_uris` are its hand-written pages."""

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 from . import model, registry
 from .problems import Problem
-from .strings import STRING_KEYS  # the interface words a program may override
+from .strings import LOCALES, STRING_KEYS  # the interface words a program may override; their languages
 from .wordcheck import word_problems
 from .yamlread import Located
 
@@ -141,6 +141,15 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
                 f"did you mean '{close[0]}'?" if close else "the interface words are the keys of generator/locales/en.yaml and generator/selfcheck/words.en.yaml")
     if "program" in parsed:
         problems += word_problems(parsed["program"], located["program"])
+    # search words given per language are for a language the handbook has words for (a typo such as "sp" is caught)
+    languages = sorted(p.stem for p in LOCALES.glob("*.yaml"))
+    for file, obj in parsed.items():
+        for path, value in model.walk(obj):
+            words = getattr(value, "search_words", None) if isinstance(value, model.Model) else None
+            for language in words if isinstance(words, dict) else ():
+                if language not in languages:
+                    add(file, path + ("search_words", language), f"'{language}' is not a language the handbook has words for",
+                        "write the search words under one of: " + ", ".join(languages))
     problems += _page_places(parsed, located)
     return problems
 

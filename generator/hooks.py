@@ -24,13 +24,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.utils import get_relative_url
 
-from generator import build, pdf, registry, selfcheck, translations, untranslated  # the installed package (pip install -e .), see pyproject.toml
+from generator import build, pdf, registry, search, selfcheck, translations, untranslated  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
 _serving = False
 _print_file: File | None = None
-_search_words: dict[str, list[str]] = {}
-"""The data's search words of each document of the search index, by location (registry.search_locations)."""
+_search_words: dict[str, dict[str, list[str]]] = {}
+"""Each language's search words of each document of its search index, by its folder and location (search.locations)."""
 _files: Files | None = None
 _palette_keys: list[str] = []
 """The interface words that name the light/dark button's options (mkdocs.yml › theme › palette › toggle › name)."""
@@ -123,7 +123,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _print_file, _files, _search_words
     _print_file = files.get_file_from_path(next(e.uri for e in registry.PAGES if e.gathers))
     _files = files
-    _search_words = registry.search_locations(_site.handbook, lambda uri: files.get_file_from_path(uri).url)
+    _search_words = {e.folder: search.locations(e.handbook, lambda uri, f=e.folder: files.get_file_from_path(f + uri).url.removeprefix(f),
+                                                main=e is _site.editions[0]) for e in _site.editions}
     hand_written = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in _site.generated_uris | _site.left_out)
     unlisted = {e.uri for e in registry.PAGES if not e.listed}  # reached from another page only
     for f in files.documentation_pages():  # a further language's pages are in its own navigation (on_nav)
@@ -151,7 +152,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def _edition(edition: build.Edition, alternates: list | None = None) -> dict:
     """The values of one language's pages for the theme's templates (site_overrides/), escaped."""
-    return {"lang": edition.language, "site_name": escape(edition.handbook.program.name), "as_of": escape(edition.as_of_text),
+    return {"lang": edition.language, "folder": edition.folder, "site_name": escape(edition.handbook.program.name), "as_of": escape(edition.as_of_text),
+            "published": escape(edition.published_text),
             "pdf": {"file": escape(edition.words["pdf_file"]), "link": escape(edition.words["pdf_link"])},
             "alternates": alternates or [], "palette": {key: escape(edition.words.get(key, key)) for key in _palette_keys},
             "untranslated": _waiting(edition)}
@@ -212,6 +214,11 @@ def page_values(uri: str, link, exists) -> dict:
                    "switch": escape(e.words["language_switch"]), "current": e is edition}
                   for e, other in _site.alternates(uri) if exists(other)] if len(_site.editions) > 1 else []
     values["edition"] = _edition(edition, alternates)
+    # search's note when no page has every word searched for (partials/search.html): the words around {words}, and the sources page
+    before, _, after = edition.words["search_not_mentioned"].partition("{words}")
+    sources = registry.pages_showing(edition.handbook, ("sources",))[0]
+    values["edition"]["not_mentioned"] = {"before": escape(before), "after": escape(after), "url": link(edition.folder + sources),
+                                          "link": escape(edition.words["search_sources_link"])}
     if uri in _site.fallbacks:  # a hand-written page not yet translated: shown as written, in the main language
         values["edition"]["lang"] = _site.editions[0].language
     return values
@@ -219,10 +226,11 @@ def page_values(uri: str, link, exists) -> dict:
 
 @event_priority(-100)  # after Material's search has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    registry.add_search_words(Path(config.site_dir), _search_words)
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file() and _site.untranslated:  # the marks of texts not yet translated are for the pages only
-        index.write_text(untranslated.strip(index.read_text(encoding="utf-8")), encoding="utf-8")
+    search.write_indexes(Path(config.site_dir), [(e.folder, e.language, _search_words[e.folder]) for e in _site.editions])
+    for e in _site.editions if _site.untranslated else ():  # the marks of texts not yet translated are for the pages only
+        index = Path(config.site_dir) / e.folder / "search" / "search_index.json"
+        if index.is_file():
+            index.write_text(untranslated.strip(index.read_text(encoding="utf-8")), encoding="utf-8")
     if not pdf.wanted():  # making the PDF takes longer than the rest of a build: the preview rebuilds without it
         log.info("This build is without the PDF (%s); build or publish makes it", _site.words["pdf_file"])
         return

@@ -136,6 +136,7 @@ class Renderer:
             "source_document": lambda s: link(source_document(s.file)),
             "cited_on": cited_on,
             "date": lambda d: format_date(d, self.t),
+            "published": asof.published_day(),
             "role": lambda rid: next(r for r in hb.roles.roles if r.id == rid),
             "question": lambda qid: next(q for q in hb.eligibility.questions if q.id == qid),
             "disqualifier": lambda did: next(d for d in hb.eligibility.disqualifiers if d.id == did),

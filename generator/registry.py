@@ -4,8 +4,7 @@ Each `Entry` in PAGES says a page's source path, its template, the data it shows
 whether it fans out into one page per entry of a list, where it sits in the navigation, and
 whether search and the print page hold it. Titles, the navigation, the print page, citations
 (and so "cited on" on the sources page) and the page names of `diff` are all looked up here;
-nothing else in generator/ knows a page by its name. The data's search words reach Material's search
-index here too (at the end).
+nothing else in generator/ knows a page by its name (generator/search.py finds the page of each search word here).
 
 A new page is two places:
 1. an `Entry` in PAGES, at its place in the navigation; its `shows` says which data it shows,
@@ -21,9 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
-
-import json
-from pathlib import Path
 
 import yaml
 from markupsafe import escape  # MkDocs' templates do not escape: navigation titles enter them escaped
@@ -210,42 +206,3 @@ def nav(hb, words: dict, content_uris: list[str]) -> list:
                 out.append({escape(words[entry.section]): groups[entry.section]})
             groups[entry.section].append(item)
     return out
-
-
-# ---------------------------------------------------------------- search words
-# Material's search (lunr, used as it is) indexes each page, and each section of a page, as one
-# document with a title and a text. mkdocs.yml gives its search one more field, SEARCH_FIELD, with a
-# boost above the title's; once Material has written its index, add_search_words puts the data's
-# `search_words` (model.SearchWords) of each page and section into that field of its document. So
-# "referral" finds the section on referral first, and the hit lands on that section. No page shows them.
-SEARCH_FIELD = "search_words"
-"""The field's name in the index; mkdocs.yml › plugins › search › fields names it too."""
-SEARCH_INDEX = Path("search") / "search_index.json"
-"""Where Material writes the index, inside the site folder."""
-
-
-def search_locations(hb, url_of: Callable[[str], str]) -> dict[str, list[str]]:
-    """The search words of each document of the index, by its location ("selection/#referral").
-    `url_of(source path)` is the page's URL as MkDocs makes it ("selection/")."""
-    from .model import walk
-
-    found: dict[str, list[str]] = {}
-    for path, value in walk(hb):
-        if getattr(value, "search_words", None):
-            anchor = "" if is_page(path) or not getattr(value, "id", None) else "#" + value.id
-            for uri in pages_showing(hb, path):
-                words = found.setdefault(url_of(uri) + anchor, [])
-                words.extend(w for w in value.search_words if w not in words)
-    return found
-
-
-def add_search_words(site_dir: Path, words: dict[str, list[str]]) -> None:
-    """Put the words into the documents of the index Material wrote in `site_dir`."""
-    index = site_dir / SEARCH_INDEX
-    if not words or not index.is_file():  # there are no words, or search is off
-        return
-    data = json.loads(index.read_text(encoding="utf-8"))
-    for doc in data["docs"]:
-        if doc["location"] in words:
-            doc[SEARCH_FIELD] = " ".join(words[doc["location"]])
-    index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")

@@ -185,6 +185,8 @@ CASES = [
         "'3/2026' is not a month for the date question 'reunified-since' — write the year and month like 2024-03, or not-sure"),
     Case("interface word that does not exist", "program.yaml", ("language: en\n", "language: en\nstrings:\n  zzqx: Hello\n"), "zzqx: Hello",
         "'zzqx' is not one of the interface words — the interface words are the keys of generator/locales/en.yaml and generator/selfcheck/words.en.yaml"),
+    Case("search words for an unknown language", "duties.yaml", ('  es: ["no deben"', '  sp: ["no deben"'), 'sp: ["no deben"',
+        "'sp' is not a language the handbook has words for — write the search words under one of: en, es, fr"),
     Case("self-check word misspelt", "program.yaml", ("language: en\n", "language: en\nstrings:\n  self_check_exitt: Go\n"), "self_check_exitt: Go",
         "'self_check_exitt' is not one of the interface words — did you mean 'self_check_exit'?"),
 ]

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.kit import ROOT
+from tests.kit.handbook.searching import ANSWERED, watch_search
 from tests.kit.handbook.browsing import (HANDBOOK_PAGES, HB, LAPTOP, LEAN, PHONE, PRINT, SEARCH, SELF_CHECK, SITE, _cite_names,
                                          _unique_activity, heading, tab_through)
 
@@ -18,6 +19,7 @@ from tests.kit.handbook.browsing import (HANDBOOK_PAGES, HB, LAPTOP, LEAN, PHONE
 def test_keyboard_search_finds_an_activity_and_enter_opens_its_tier(browser, site_url, viewport):
     tier, activity = _unique_activity()
     context = browser.new_context(viewport=viewport)
+    watch_search(context)
     page = context.new_page()
     page.goto(site_url + "/")
     search = page.get_by_role("textbox", name=SEARCH)
@@ -27,6 +29,7 @@ def test_keyboard_search_finds_an_activity_and_enter_opens_its_tier(browser, sit
             break
     expect(search).to_be_focused()
     page.keyboard.type(activity.name)
+    page.wait_for_function(ANSWERED, arg=activity.name)  # the answers to its first letters have come and gone
     result = page.get_by_role("dialog", name=SEARCH).get_by_role("link").filter(
         has=page.get_by_role("heading", name=tier.name, exact=True))
     expect(result).to_be_visible()
@@ -49,14 +52,18 @@ def test_tab_reaches_every_link_of_the_home_page_with_visible_focus(browser, sit
     stops, problems = tab_through(page)
     content_links = page.get_by_role("article").get_by_role("link")
     not_reached = [link.text_content() for link in content_links.all() if link.get_attribute("data-tabbed") is None]
-    nav_links = page.get_by_role("navigation", name="Navigation", exact=True).get_by_role("link")
-    nav_not_reached = [link.text_content().strip() for link in nav_links.all() if link.get_attribute("data-tabbed") is None]
-    counts = content_links.count(), nav_links.count()
+    # the navigation is a sidebar on a laptop; on a phone it is the closed drawer, which Tab never enters
+    # (opened with the menu button, it holds the focus: test_handbook_menu.py)
+    nav = page.get_by_role("navigation", name="Navigation", exact=True, include_hidden=True)
+    shown, every = nav.get_by_role("link"), nav.get_by_role("link", include_hidden=True)
+    nav_not_reached = [link.text_content().strip() for link in shown.all() if link.get_attribute("data-tabbed") is None]
+    nav_reached = [link.text_content().strip() for link in every.all() if link.get_attribute("data-tabbed") is not None]
+    counts = content_links.count(), (shown if viewport is LAPTOP else every).count()
     context.close()
-    assert len(stops) >= sum(counts) and min(counts) > 0
+    assert len(stops) >= counts[0] and min(counts) > 0
     assert problems == []
     assert not_reached == []
-    assert nav_not_reached == []
+    assert nav_not_reached == [] if viewport is LAPTOP else nav_reached == []
 
 
 def test_focus_check_catches_an_outline_removed_and_focus_off_screen(phone):

@@ -32,7 +32,7 @@ def test_the_header_menu_and_search_are_named_buttons_that_work_by_keyboard(brow
     page.keyboard.press("Enter")
     expect(menu).to_have_attribute("aria-expanded", "true")
     expect(page.locator(".md-sidebar--primary").get_by_role("link", name=SITE.words["glossary_title"])).to_be_in_viewport()
-    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # the open drawer has the focus (test_handbook_menu.py)
     expect(menu).to_have_attribute("aria-expanded", "false")
     search = page.get_by_role("button", name=SEARCH, exact=True)
     tab_to(page, search)
@@ -67,6 +67,34 @@ def test_the_light_and_dark_button_is_named_works_by_keyboard_and_is_remembered(
     assert found == []
 
 
+@pytest.mark.parametrize("language", [e.language for e in SITE.editions])
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360px", "1280px"])
+def test_the_light_and_dark_button_names_what_a_press_does_in_every_state(browser, site_url, viewport, language):
+    """Round the three choices on a light and on a dark system: before each press the button's name says
+    what the press will do, and the press does it; following the system, it never offers the look the page
+    already has (on a light system, not "Switch to light mode": the press would change nothing seen)."""
+    edition = next(e for e in SITE.editions if e.language == language)
+    words = edition.words
+    does = {words["palette_to_light"]: "default", words["palette_to_dark"]: "slate", words["palette_to_system"]: None}
+    for system, look in (("light", "default"), ("dark", "slate")):
+        context = browser.new_context(viewport=viewport, color_scheme=system)
+        page = context.new_page()
+        page.goto(f"{site_url}/{edition.folder}roles/")
+        body = page.locator("body")
+        button = page.get_by_role("banner").get_by_role("button", name=re.compile("^(" + "|".join(map(re.escape, does)) + ")$"))
+        names = []
+        for _ in range(3):
+            expect(button).to_have_count(1)
+            name = button.get_attribute("aria-label")
+            names.append(name)
+            button.click()
+            expect(body).to_have_attribute("data-md-color-scheme", does[name] or look)
+        expect(button).to_have_attribute("aria-label", names[0])  # round to the system's setting again
+        context.close()
+        assert does[names[0]] not in (look, None)  # following the system, a press changes what is seen
+        assert sorted(names) == sorted(does)
+
+
 def test_the_colours_follow_the_system_as_it_changes_and_before_the_theme_script_arrives(browser, site_url):
     """On a slow connection the page is painted before Material's large script arrives: the colours and
     the light/dark button must not wait for it (assets/javascripts/palette.js runs right after the header)."""
@@ -83,10 +111,12 @@ def test_the_colours_follow_the_system_as_it_changes_and_before_the_theme_script
     page.emulate_media(color_scheme="light")  # the system changes while the page is open
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     expect(scheme).to_have_attribute("content", "light")
-    page.get_by_role("button", name=words["palette_to_light"], exact=True).click()  # light, whatever the system says
+    # following a light system, the button offers what a press changes: dark, whatever the system says
+    page.get_by_role("button", name=words["palette_to_dark"], exact=True).click()
     page.emulate_media(color_scheme="dark")
-    expect(page.get_by_role("button", name=words["palette_to_dark"], exact=True)).to_be_focused()
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="light")
+    expect(page.get_by_role("button", name=words["palette_to_light"], exact=True)).to_be_focused()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
     context.close()
 
 

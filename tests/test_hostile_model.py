@@ -183,6 +183,11 @@ def test_search_results_run_nothing(hostile_site, watched):
     page.get_by_role("textbox", name="Search").press_sequentially("partner")
     page.locator(".md-search-result__item").first.wait_for()
     _nothing_ran(page, seen)
+    # a question found nowhere is shown back in the note that says so: as the words typed
+    question = '<img src="x" class="hostile" onerror="alert(5)">'
+    page.get_by_role("textbox", name="Search").fill(question)
+    page.get_by_text(question).wait_for()
+    _nothing_ran(page, seen)
 
 
 def test_every_screen_of_the_self_check_runs_nothing(hostile_site, watched):

@@ -46,6 +46,7 @@ def _flat(text: str) -> str:
 def test_the_pdf_opens_with_a_title_page_then_the_contents_with_page_numbers(pages):
     name = SITE.handbook.program.name
     assert name in pages[0] and SITE.as_of_text in _flat(pages[0])
+    assert SITE.editions[0].published_text in _flat(pages[0])  # paper a caseworker can date: the day it was made
     assert page_number(1, len(pages)) not in pages[0]  # no page number on the title page
     contents = _flat(pages[1])
     assert contents.startswith(f"{name} {WORDS['print_contents']}")  # running header, then the contents

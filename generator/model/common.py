@@ -72,13 +72,23 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)  # field docs go into the schema
 
 
-SearchWords = Annotated[list[Verbatim], Field(default_factory=list, description=(
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
+"""A language code: "en", "es", "pt-BR"."""
+
+SearchWords = Annotated[Union[list[Verbatim], dict[Language, list[Verbatim]]], Field(default_factory=list, description=(
     "Words a reader may type into search to find this page or section, besides the words it shows "
     "(such as \"refer\" for a referral, \"don't\" for what a role does not do). Search lists this page, "
-    "and this section on it, first for them; no page shows them. They are not policy facts, so they need no citation."))]
+    "and this section on it, first for them; no page shows them. They are not policy facts, so they need no citation. "
+    "A list is for the main language's pages; to give words for each language, write them under its code "
+    "(en: [...], es: [...])."))]
 """The optional `search_words` of a part of the data that is a page or a section of one
-(generator/registry.py › search_locations puts them into the search index). They are words of the
-main language, for its pages: not translated (data/translations/ has no entries for them)."""
+(generator/search.py puts them into each language's search index). A list holds words of the main
+language, for its pages; a mapping gives each language its own (a language left out has none)."""
+
+
+def search_words_in(words: list | dict, language: str, main: bool) -> list[str]:
+    """The search words for the pages in `language` (`main`: the program's main language)."""
+    return list(words.get(language, [])) if isinstance(words, dict) else (list(words) if main else [])
 
 
 # ---------------------------------------------------------------- broken rules, with where they are

@@ -6,7 +6,7 @@ from typing import Annotated, Optional, Union
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
 
-from .common import Broken, Entry, Model, Text, Verbatim, report
+from .common import Broken, Entry, Language, Model, Text, Verbatim, report
 
 
 class Terms(Model):
@@ -54,9 +54,6 @@ def _one_version_a_day(versions: list[Version]) -> list[Version]:
                   "merge the two versions into one: put all their  changes:  under the first")
            for i, v in enumerate(versions) if seen.setdefault(v.effective, i) != i)
     return versions
-
-
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
 
 
 def _further_languages(languages: list[str]) -> list[str]:

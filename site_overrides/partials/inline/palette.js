@@ -3,7 +3,9 @@
 // Each option of mkdocs.yml's theme.palette is an element with data-palette-* attributes; the chosen one
 // is remembered as Material remembers it (__md_set, "__palette"), so a reader's earlier choice holds.
 // An option whose media is "(prefers-color-scheme)" follows the system: it takes the colours of the
-// option for the system's light or dark setting, and changes with it.
+// option for the system's light or dark setting, and changes with it. From it, the button goes first to
+// the option that looks unlike the system now, then to the one that looks like it, then back: so the
+// button's name (the words for switching to the next option, data-palette-to) is always what it does.
 (function () {
   var options = Array.prototype.slice.call(document.querySelectorAll("[data-palette-option]"));
   if (!options.length) return;
@@ -33,6 +35,17 @@
     return options.filter(function (o) { return media(o) === wanted; })[0] || option;
   }
 
+  // the option the button chooses next: Material's order (mkdocs.yml), but from the system's option,
+  // first the option unlike the system now, then the one like it
+  function next() {
+    var system = options.filter(function (o) { return media(o) === "(prefers-color-scheme)"; });
+    var now = light.matches ? "(prefers-color-scheme: light)" : "(prefers-color-scheme: dark)";
+    var rest = options.filter(function (o) { return system.indexOf(o) < 0; });
+    var order = system.length ? system.concat(rest.filter(function (o) { return media(o) !== now; }),
+                                              rest.filter(function (o) { return media(o) === now; })) : options;
+    return options.indexOf(order[(order.indexOf(options[chosen]) + 1) % order.length]);
+  }
+
   function apply() {
     var option = options[chosen], from = colours(option), color = {};
     ["media", "scheme", "primary", "accent"].forEach(function (key) {
@@ -40,6 +53,8 @@
       document.body.setAttribute("data-md-color-" + key, color[key]);
     });
     options.forEach(function (o) { o.hidden = o !== option || o.tagName !== "BUTTON"; });
+    var name = options[next()].getAttribute("data-palette-to");
+    if (name) { option.setAttribute("aria-label", name); option.title = name; }
     browserColours();
     return color;
   }
@@ -51,7 +66,7 @@
   options.forEach(function (option) {
     if (option.tagName !== "BUTTON") return;
     option.addEventListener("click", function () {
-      chosen = (chosen + 1) % options.length;
+      chosen = next();
       // no colour transitions while the colours change (Material's styles honour this attribute)
       document.body.setAttribute("data-md-color-switching", "");
       __md_set("__palette", { index: chosen, color: apply() });

@@ -186,7 +186,7 @@ def check_policy_choices(site: Path, hb: Handbook) -> None:
         plain = [norm(p.get_text()) for p in parts if p.name == "p" and "entry" not in (p.get("class") or [])]
         expected = [f"{words['choices_gap']}: {c.gap}", f"{words['choices_reading']}: {c.reading}"]
         if c.setting:
-            expected.append(f"{words['choices_setting']}: {c.setting}: {c.value}")
+            expected.append(f"{words['choices_setting']}: {words['setting_' + c.setting]}: {words[f'setting_{c.setting}_{c.value}']}.")
         same(f"policy choices › {c.id}", plain, [norm(e) for e in expected])
         same(f"policy choices › {c.id} › citation", [e for p in parts if "entry" in (p.get("class") or [])
                                                       for e in entries_in(p, uri, words)], [("", cited(hb, c.cite))])
