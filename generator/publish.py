@@ -20,7 +20,8 @@ from pathlib import Path
 
 import click
 
-from .command import AS_OF_OPTION, USAGE, Project, use_as_of, check_data, current_umask, fail, log_mkdocs, os_problem, say, shown
+from .command import (AS_OF_OPTION, USAGE, Project, use_as_of, check_data, check_site, current_umask, fail, log_mkdocs, os_problem, say,
+                      shown, unreviewed_lines)
 
 PROJECT_PARTS = ("data", "content", "generator", "site_overrides", "mkdocs.yml", ".git")
 """What `publish --to` may never replace."""
@@ -44,7 +45,7 @@ def publish(project: Project, target: Path | None, as_of) -> None:
     _refuse_unsafe(project, target)
     use_as_of(as_of)
     say("Step 1 of 3: checking the data")
-    check_data(project, publishing=True)
+    hb = check_data(project, publishing=True)
     say("Step 2 of 3: building the handbook (this takes a few seconds)")
     with _stop_on_sigterm():
         staging, done = None, False
@@ -69,6 +70,8 @@ def publish(project: Project, target: Path | None, as_of) -> None:
                 shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"Published {pages} pages to {shown(target)}")
+    for line in unreviewed_lines(hb, check_site(project) if hb and hb.program.translations else None):
+        say(line)  # published all the same: each page that holds such text says so
 
 
 def _refuse_unsafe(project: Project, target: Path) -> None:

@@ -86,9 +86,10 @@ PAGES = [
           section="tiers_title"),
     Entry("eligibility.md", "eligibility.md.j2", "eligibility_title", shows=("eligibility",)),
     # The printable checklist; its theme template adds the self-check, run from the decision table
-    # (all three are the self-check component's: generator/selfcheck/).
+    # (all three are the self-check component's: generator/selfcheck/). The citations of the questions' hints
+    # and of the outcomes are shown there only (the eligibility page shows the questions' text).
     Entry("self-check.md", selfcheck.CHECKLIST, title_field="eligibility.self_check.title",
-          shows=("eligibility.self_check",), printed=False, theme=selfcheck.PAGE_TEMPLATE, toc=False,
+          shows=("eligibility.self_check", "eligibility.questions", "eligibility.outcomes"), printed=False, theme=selfcheck.PAGE_TEMPLATE, toc=False,
           context=lambda hb, link: {"decision_table": selfcheck.decision_table(hb, link)}),
     Entry("policy-choices.md", "policy-choices.md.j2", "choices_title", shows=("eligibility.policy_choices",)),
     Entry("commitments.md", "topics.md.j2", "commitments_title", shows=("commitments",)),

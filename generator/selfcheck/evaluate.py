@@ -120,9 +120,16 @@ def _status(table: dict, req: dict, questions: dict, answers: dict, today: dt.da
     return Status("disputed") if got.status == "not_met" and req["disputed"] else got
 
 
-def _explain_text(version: dict, status: str) -> str:
-    """What a parent reads for a status: its `explain:` text, else the requirement's own text (table.py)."""
-    return version["explain"].get(status, version["text"])
+def _explain_text(version: dict, status: str, answer=None) -> str:
+    """What a parent reads for a status: the `by_answer:` text of the answer given ("answer:<value>" in the
+    table), else its `explain:` text, else the requirement's own text (table.py)."""
+    return (isinstance(answer, str) and version["explain"].get(f"answer:{answer}")) or version["explain"].get(status, version["text"])
+
+
+def _given(req: dict, questions: dict, answers: dict, today: dt.date):
+    """The answer to the question the rule in force reads, when that question is asked."""
+    question = questions[in_force(req, today)["rule"]["question"]]
+    return None if _gated(question, answers) else answers.get(question["id"])
 
 
 def _matches(when: dict | None, req: dict, status: str) -> bool:
@@ -137,7 +144,8 @@ def evaluate(table: dict, answers: dict, today: dt.date) -> Outcome:
     outcome = next(o for o in table["outcomes"] if o["when"] is None or any(_matches(o["when"], req, s.status) for req, s in pairs))
     when = outcome["when"]
     changes = [_change(req, today, s) for req, s in pairs]
-    results = [Result(req["id"], s.status, s.training_date, s.partner_date, _explain_text(in_force(req, today), s.status),
+    results = [Result(req["id"], s.status, s.training_date, s.partner_date,
+                      _explain_text(in_force(req, today), s.status, _given(req, questions, answers, today)),
                       when is not None and _matches(when, req, s.status),
                       dt.date.fromisoformat(c["from"]) if c else None, c["text"] if c else "")
                for (req, s), c in zip(pairs, changes)]

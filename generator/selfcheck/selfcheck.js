@@ -71,7 +71,7 @@
         c = change(req, today, got);
       if (got.status === "not_met" && req.disputed) got = { status: "disputed" };
       return { requirement: req.id, status: got.status, training_date: got.training_date || null,
-        partner_date: got.partner_date || null, explain: v.explain[got.status] || v.text, decides: false,
+        partner_date: got.partner_date || null, explain: !closed && v.explain["answer:" + a] || v.explain[got.status] || v.text, decides: false,
         change: c ? day(c.from) : null, change_text: c ? c.text : "" };
     });
     var outcome = T.outcomes.filter(function (o) {
@@ -127,6 +127,8 @@
   }
   function h1(text) { return '<h1 id="sc-h" tabindex="-1">' + e(text) + "</h1>"; }
   function cites(list) { return '<span class="sc-cite">' + e(W.source) + ": " + list.map(e).join("; ") + "</span>"; }
+  // A text's own sources, after it (a hint, an outcome, a paragraph of the start screen), when it has some.
+  function cited(x) { return x.cite ? " " + cites(x.cite) : ""; }
   // What it takes (the commitments the sources state), before a parent starts and on the result.
   function takes() {
     var t = SC.takes;
@@ -147,7 +149,7 @@
 
   // ------------------------------------------------------------ screens
   function startScreen() {
-    return h1(SC.title) + SC.intro.map(function (p) { return "<p>" + e(p) + "</p>"; }).join("") +
+    return h1(SC.title) + SC.intro.map(function (p) { return "<p>" + e(p.text) + cited(p) + "</p>"; }).join("") +
       "<p>" + e(sub(W.minutes, "minutes", SC.minutes)) + "</p><p>" + e(W.not_decision) + "</p><p>" + e(W.private) +
       "</p><p>" + e(W.exit_help) + "</p>" + takes() + button("md-button--primary", "start", W.start);
   }
@@ -175,7 +177,7 @@
     }
     return '<form novalidate><div class="sc-group' + (err ? " sc-group--error" : "") + '"><fieldset aria-describedby="' +
       desc.join(" ") + '"><legend>' + h1(x.text) + "</legend>" +
-      (x.hint ? '<p class="sc-hint" id="sc-hint">' + e(x.hint) + "</p>" : "") +
+      (x.hint ? '<p class="sc-hint" id="sc-hint">' + e(x.hint) + "</p>" + (x.cite ? "<p>" + cites(x.cite) + "</p>" : "") : "") +
       (items.length ? '<ul id="sc-items">' + items.map(function (t) { return "<li>" + e(t.text || t) + "</li>"; }).join("") + "</ul>" : "") +
       (err ? '<p class="sc-err" id="sc-err"><span class="sc-vh">' + e(W.error_prefix) + " </span>" + e(err.text) + "</p>" : "") +
       body + '</fieldset></div><button type="submit" class="md-button md-button--primary">' + e(W.continue) + "</button></form>";
@@ -198,7 +200,7 @@
       reqs = T.requirements.filter(function (x) { return x.rule && on(x, t); });
     // The answer first: the outcome, the (at most three) requirements that decided it, and the next step.
     var why = r.results.filter(function (res) { return res.decides; }).slice(0, 3);
-    return '<div class="sc-first">' + h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
+    return '<div class="sc-first">' + h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + cited(o) + "</p>" +
       r.changes.map(function (c) { return "<p>" + e(sub(sub(W["entry_" + c[1]], "date", date(c[0])), "text", c[2])) + "</p>"; }).join("") +
       (why.length ? "<h2>" + e(W.why_title) + '</h2><ul class="sc-why">' + why.map(function (res) {
         return "<li>" + e(explanation(res)) + "</li>";
@@ -206,7 +208,7 @@
       "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
         var req = reqs[i], v = inForce(req, t);
         return "<li><h3>" + e(v.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
-          ":</strong> " + e(explanation(res)) + "</p><p>" + cites(v.cite) + ' <a class="sc-link" href="' +
+          ":</strong> " + e(explanation(res)) + "</p><p>" + cites(v.cite.concat(res.status === "disputed" && req.dispute_cite || [])) + ' <a class="sc-link" href="' +
           e(req.link) + '">' + e(W.read_more) + '<span class="sc-vh"> ' + e(v.title) + "</span></a></p></li>";
       }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
       T.requirements.filter(function (x) { return !x.rule && on(x, t); }).map(function (x) {
