@@ -18,8 +18,9 @@ from typing import Any, Callable, Iterator
 import yaml
 from pydantic import BaseModel
 
-from . import model
+from . import facts, model
 from .problems import DataError, Problem
+from .strings import strings_for
 from .yamlread import Located, read_yaml
 
 SEP = " › "
@@ -122,6 +123,7 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
     if program is None or not program.translations:
         return {}, []
     english = texts({name: parsed[name] for name in model.FILES if name in parsed})
+    main_words = strings_for(program)
     complete = all(name in parsed for name in model.FILES)  # an entry of a file that did not load is not an orphan
     found, out = {}, []
     for i, language in enumerate(program.translations):
@@ -141,6 +143,7 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
             out += e.problems
             continue
         entries = loc.value if isinstance(loc.value, dict) else {}
+        words = strings_for(program.model_copy(update={"language": language}))
         if not isinstance(loc.value, dict):
             out.append(Problem(where, 1, "this file is not a list of entries keyed by the English text's place",
                                f"run  python -m generator translations {language}  on an empty file to see the form"))
@@ -162,6 +165,10 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
                 out.append(Problem(where, loc.line((key, "en")), f"the English of '{key}' changed after it was translated",
                                    f"make  {language}:  say what the new English says, copy the new English into  en:, and set  reviewed: false",
                                    shown=f"was: {entry['en']}\n      now: {english[key][2]}"))
+            elif differs := facts.differ(entry["en"], entry[language], main_words, words):
+                out.append(Problem(where, loc.line((key, language)), f"the numbers or dates of '{key}' are not its English's: {differs}",
+                                   "write the same numbers and dates as the English (a number in digits or in words, a date "
+                                   "the way this language writes it)"))
         for key in missing:
             name, yaml_path, text = english[key]
             out.append(_missing(language, key, name, located[name].line(yaml_path), text))
