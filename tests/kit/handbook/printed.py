@@ -17,7 +17,7 @@ def check_citations(site: Path, hb: Handbook) -> None:
     """Every citation in the data is shown on its page, in data order, with nothing else: the
     source's short name and section title, a link to that section on the sources page, and the quote.
     The parents' self-check is not a handbook page: its screens and checklist name each source and section
-    without the quotes (tests/test_words.py checks them)."""
+    without the quotes (tests/test_words_shown.py checks them)."""
     from generator import registry
 
     words = strings_for(hb.program)
