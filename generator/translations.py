@@ -59,10 +59,12 @@ def _translated(field) -> bool:
 
 
 def _item(value: Any, index: int) -> str:
-    """A list entry's name in a key: its id (an answer's value), else its number from 1."""
+    """A list entry's name in a key: its id (an answer's value), else its number from 1 (a source's header line,
+    whose value is the source's own words, which may be corrected)."""
     for name in ("id", "value"):
-        if isinstance(getattr(value, name, None), str):
-            return getattr(value, name)
+        found = getattr(value, name, None)
+        if isinstance(found, str) and (name == "id" or isinstance(value, model.Answer)):
+            return found
     return str(index + 1)
 
 
