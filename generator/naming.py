@@ -32,6 +32,8 @@ def _owner(file: str, path: tuple) -> str | None:
         return "question"
     if path[:1] == ("outcomes",) and path[2:] == ("text",):
         return "outcome"
+    if path[:1] == ("outcomes",) and path[2:] == ("more", "text"):
+        return "paragraph"
     return "paragraph" if path[:2] == ("self_check", "intro") and path[3:] in ((), ("text",)) else None
 
 

@@ -170,9 +170,14 @@ def test_the_screens_show_the_source_of_each_text_that_states_policy(context, si
         for p in table["self_check"]["intro"]:
             if "cite" in p:
                 expect(sc.get_by_role("paragraph").filter(has_text=p["text"]).locator(".sc-cite")).to_have_text(sources(p["cite"]))
+        if language:  # the line on a translation not yet reviewed: on the start screen, not above the answer
+            notice = sc.get_by_role("link", name=strings_for(EDITIONS[language].program)["unreviewed_link"].split("{")[0], exact=False)
+            expect(notice).to_be_visible()
         hints = []
 
         def hint_sources(page):
+            if language:
+                expect(notice).to_be_hidden()
             q = by_text[h1(page)]
             if "cite" in q:  # the hint's sources, in the question's group, under the hint
                 expect(page.get_by_role("group").locator(".sc-cite")).to_have_text(sources(q["cite"]))

@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from pydantic import AfterValidator, Field, model_validator
 
 from .dated import Bounded
-from .start import SelfCheck
+from .start import Paragraph, SelfCheck
 from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, report
 from ..selfcheck.rules import explain_needs, rule_problems, rule_type
 
@@ -170,6 +170,9 @@ class Outcome(Model):
     """The first outcome whose `when` matches any requirement's result is given; the last has none."""
     cite: Optional[Cites] = None
     """Where its policy comes from, shown beside its text: needed when the text states policy (generator/naming.py)."""
+    more: Optional[Paragraph] = None
+    """A paragraph shown after the next step, below the first screen (what comes later, such as certification),
+    with its own  cite:  when it states policy."""
 
 
 def _last_without_when(outcomes: list[Outcome]) -> list[Outcome]:

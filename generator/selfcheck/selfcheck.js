@@ -96,7 +96,7 @@
   if (!tableEl || !app) return;
 
   // ------------------------------------------------------------ words and small helpers
-  var T = JSON.parse(tableEl.textContent), W = T.words, SC = T.self_check, A = {}, title = document.title,
+  var T = JSON.parse(tableEl.textContent), W = T.words, SC = T.self_check, A = {}, title = document.title, note = document.getElementById("sc-note"),
     shifts = 0, firstShift = 0, exitUrl = SC.quick_exit_url;
 
   function sub(s, k, v) { return String(s).split("{" + k + "}").join(v); }
@@ -204,7 +204,7 @@
       r.changes.map(function (c) { return "<p>" + e(sub(sub(W["entry_" + c[1]], "date", date(c[0])), "text", c[2])) + "</p>"; }).join("") +
       (why.length ? "<h2>" + e(W.why_title) + '</h2><ul class="sc-why">' + why.map(function (res) {
         return "<li>" + e(explanation(res)) + "</li>";
-      }).join("") + "</ul>" : "") + nextStep() + "</div>" + takes() +
+      }).join("") + "</ul>" : "") + nextStep() + "</div>" + (o.more ? "<p>" + e(o.more.text) + cited(o.more) + "</p>" : "") + takes() +
       "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
         var req = reqs[i], v = inForce(req, t);
         return "<li><h3>" + e(v.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
@@ -230,6 +230,7 @@
         '</h2><ul><li><a href="#' + err.field + '" data-act="field" data-arg="' + err.field + '">' + e(err.text) + "</a></li></ul></div>";
     }
     document.title = err ? W.error_prefix + " " + title : title;
+    if (note) note.hidden = s !== "start"; // "not yet reviewed" (a translation): on the start screen, not on the answer's first screen
     app.innerHTML = '<p class="sc-backline">' + (s === "start" ? '<a class="sc-link" href="' + e(T.back) + '">' + e(W.back) + "</a>"
         : link("back", W.back)) + "</p>" + summary + html;
     var form = app.querySelector("form");

@@ -126,6 +126,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
             for r in [*el.requirements, *(r for e in left_out[0] for r in e.get("requirements", []))]
         ],
         "outcomes": [{"id": o.id, "title": o.title, "text": o.text, **({"cite": cite(o.cite)} if o.cite else {}),
+                      **({"more": {"text": o.more.text, **({"cite": cite(o.more.cite)} if o.more.cite else {})}} if o.more else {}),
                       "when": o.when.model_dump() if o.when else None} for o in el.outcomes],
         "settings": {name: hb.setting(name) for name in SETTINGS},
         "self_check": {"title": sc.title, "intro": [{"text": p.text, **({"cite": cite(p.cite)} if p.cite else {})} for p in sc.paragraphs], "minutes": sc.minutes, "quick_exit_url": sc.quick_exit_url,
