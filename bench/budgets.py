@@ -141,15 +141,16 @@ def _parent_items(data_dir: Path, locale: Path, language: str | None = None) -> 
         items += [(f"disqualifiers/{d}/plain", block, disqualifiers[d].plain) for d in q.items if d in disqualifiers]
     for r in el.requirements:
         if r.explain:
-            items += [(f"requirements/{r.id}/explain/{k}", f"requirements/{r.id}/explain", v)
-                      for k, v in r.explain.model_dump().items() if v]
+            texts = r.explain.model_dump()
+            texts |= {f"by_answer/{a}": t for a, t in texts.pop("by_answer").items()}
+            items += [(f"requirements/{r.id}/explain/{k}", f"requirements/{r.id}/explain", v) for k, v in texts.items() if v]
         if r.not_asked:
             items.append((f"requirements/{r.id}/not_asked", "requirements/*/not_asked", r.not_asked))
     for o in el.outcomes:
         items += [(f"outcomes/{o.id}/title", f"outcomes/{o.id}", o.title), (f"outcomes/{o.id}/text", f"outcomes/{o.id}", o.text)]
     sc = el.self_check
     items.append(("self_check/title", "self_check", sc.title))
-    items += [(f"self_check/intro/{i}", "self_check", p) for i, p in enumerate(sc.intro)]
+    items += [(f"self_check/intro/{i}", "self_check", p.text) for i, p in enumerate(sc.paragraphs)]
     items += [("self_check/next_step", "self_check", sc.next_step.text), ("self_check/no_js_intro", "self_check", sc.no_js_intro)]
     words = yaml.safe_load(locale.read_text(encoding="utf-8")) or {}
     items += [(f"{locale.parent.name}/{locale.name}/{k}", f"{locale.parent.name}/{locale.name}", str(v)) for k, v in words.items() if k.startswith("self_check")]

@@ -17,7 +17,8 @@ SECTION = "overhead"
 TITLE = "1. build overhead"
 BARE_HOOK = """import json, pathlib
 
-from generator.hooks import on_env  # the theme's compact `tojson`, so the pages come out byte for byte the same
+# the theme's compact `tojson`, and the self-check's checklist without heading links, so the pages come out byte for byte the same
+from generator.hooks import on_env, on_page_content
 
 _VALUES = json.loads((pathlib.Path(__file__).parent / "theme_values.json").read_text(encoding="utf-8"))
 

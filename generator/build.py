@@ -109,6 +109,14 @@ class Site:
     unreviewed: dict[str, list[str]] = field(default_factory=dict)
     """Each further language's translated hand-written pages not yet marked reviewed (handwritten.py), by language."""
 
+    @functools.cached_property
+    def unreviewed_pages(self) -> dict[str, set[str]]:
+        """Each further language's pages (by the main language's source path) that hold text policy staff
+        have not yet reviewed (unreviewed.py): each says so, with a link to the main language's page."""
+        from . import unreviewed
+
+        return unreviewed.pages(self)
+
     @property
     def untranslated(self) -> dict[str, list]:
         """Each further language's texts not yet translated, shown in the main language (translations.Untranslated)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .command import AS_OF_OPTION, DATA_PROBLEM, Project, check_data, check_site, log_mkdocs, os_problem, say, use_as_of
+from .command import AS_OF_OPTION, DATA_PROBLEM, Project, check_data, check_site, log_mkdocs, os_problem, say, unreviewed_lines, use_as_of
 from .add_source import add_source
 from .diff_command import diff
 from .load import DataError, load_all, read_yaml
@@ -75,16 +75,8 @@ def check(project: Project) -> None:
     """
     hb = check_data(project)
     site = check_site(project)
-    from .translations import language_name, unreviewed
-
-    for language, keys in unreviewed(hb).items() if hb else ():
-        if keys:  # not a problem: the texts are published, marked for policy staff on the review page
-            say(f"{len(keys)} {language_name(language)} text{'s are' if len(keys) != 1 else ' is'} not yet reviewed "
-                f"(data/translations/{language}.yaml: reviewed: false)")
-    for language, uris in site.unreviewed.items() if site else ():
-        if uris:
-            say(f"{len(uris)} {language_name(language)} page{'s are' if len(uris) != 1 else ' is'} not yet reviewed "
-                f"({', '.join(f'content/{u}' for u in uris)}: reviewed: false)")
+    for line in unreviewed_lines(hb, site):  # not a problem: published, and marked on each page that holds some
+        say(line)
     if hb and not hb.eligibility.self_check.contacts:  # not a problem: the sources may give none
         line = read_yaml(project.data / "eligibility.yaml", "data/eligibility.yaml").key_line(("self_check",))
         say(f"Warning: data/eligibility.yaml:{line}: the self-check and the handbook give parents no contact for their next "

@@ -128,6 +128,28 @@ def check_site(project: Project):
     return site
 
 
+def unreviewed_lines(hb: Handbook | None, site) -> list[str]:
+    """What waits for policy staff's review in each further language: not a problem (it is published, and each
+    page that holds some says so, with a link to the page in the main language), but `check` and `publish` name it."""
+    from .translations import language_name, unreviewed
+
+    lines = []
+    for language, keys in unreviewed(hb).items() if hb else ():
+        name, uris = language_name(language), site.unreviewed.get(language, []) if site else []
+        if keys:
+            lines.append(f"{len(keys)} {name} text{'s are' if len(keys) != 1 else ' is'} not yet reviewed "
+                         f"(data/translations/{language}.yaml: reviewed: false)")
+        if uris:
+            lines.append(f"{len(uris)} {name} page{'s are' if len(uris) != 1 else ' is'} not yet reviewed "
+                         f"({', '.join(f'content/{u}' for u in uris)}: reviewed: false)")
+        shown = len(site.unreviewed_pages.get(language, ())) if site else 0
+        if shown:
+            lines.append(f"{shown} {name} page{'s say' if shown != 1 else ' says'} that {'they hold' if shown != 1 else 'it holds'} "
+                         f"text not yet reviewed, with a link to the {language_name(hb.program.language)} page, which decides; "
+                         "python -m generator review lists every such text")
+    return lines
+
+
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` all at once: a temporary file in the same folder, renamed over it.
     Whatever goes wrong (full disk, no permission, Ctrl+C), `path` is either as it was or complete."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import re
 from pathlib import Path
 
 from markupsafe import escape
@@ -184,6 +185,15 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return _site.content.get(page.file.src_uri, markdown)
 
 
+HEADERLINK = re.compile(r'<a class="headerlink" href="[^"]*" title="[^"]*">&para;</a>')
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """The self-check's checklist leaves out the heading links (¶): its page has no contents to link from,
+    and every byte counts on it (its size budget)."""
+    return HEADERLINK.sub("", html) if page.meta.get("template") == selfcheck.PAGE_TEMPLATE else html
+
+
 def on_page_context(context, page, config, nav):
     def link(uri: str) -> str:
         return get_relative_url(_files.get_file_from_path(uri).url, page.url)
@@ -203,6 +213,21 @@ def prepared_site() -> build.Site:
     return _site
 
 
+def _unreviewed_notice(edition: build.Edition, english: str) -> dict:
+    """The line a further language's page shows while it holds text not yet reviewed: its words around the link
+    to the main language's page (which decides), escaped."""
+    from babel import Locale
+
+    main = _site.editions[0].language
+    try:
+        name = Locale.parse(edition.language.replace("-", "_")).languages.get(main.split("-")[0], main)
+    except Exception:  # noqa: BLE001 - a code babel does not know: the code itself
+        name = main
+    before, _, after = edition.words["unreviewed_notice"].partition("{link}")
+    return {"before": escape(before), "link": escape(edition.words["unreviewed_link"].replace("{language}", name)),
+            "after": escape(after), "url": english}
+
+
 def page_values(uri: str, link, exists) -> dict:
     """What one page's theme template gets from the generator, besides the navigation: its data, its
     language's values, and the same page in every other language that has it (links made by `link`;
@@ -219,6 +244,11 @@ def page_values(uri: str, link, exists) -> dict:
     sources = registry.pages_showing(edition.handbook, ("sources",))[0]
     values["edition"]["not_mentioned"] = {"before": escape(before), "after": escape(after), "url": link(edition.folder + sources),
                                           "link": escape(edition.words["search_sources_link"])}
+    home = edition.folder + "index.md"
+    values["edition"]["home"] = link(home) if exists(home) else ""  # the header's and the menu's logo link
+    own = uri.removeprefix(edition.folder)
+    if edition is not _site.editions[0] and own in _site.unreviewed_pages.get(edition.language, ()) and exists(own):
+        values["edition"]["unreviewed"] = _unreviewed_notice(edition, link(own))
     if uri in _site.fallbacks:  # a hand-written page not yet translated: shown as written, in the main language
         values["edition"]["lang"] = _site.editions[0].language
     return values

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from . import model
 from .crosscheck import cross_check, read_sources
+from .naming import naming_problems
 from .model import SETTINGS, Handbook
 from .problems import DataError, Problem, schema_problems
 from .stale import stale_problems
@@ -53,6 +54,7 @@ def load_all(data_dir: Path | str, translations: bool = True, untranslated: bool
     problems += cross_check(parsed, located, texts)  # between the files that loaded, so all problems are told at once
     if sources_read:  # which quoted words are the sources' own is known only once every source is read
         problems += stale_problems(parsed, located, texts)  # sentences that restate a rule's value (stale.py)
+        problems += naming_problems(parsed, located)  # a sentence naming a source cites it (naming.py)
     found: dict = {}
     waiting: dict[str, list] = {}
     if translations:  # each further language's texts, checked against the English (translations.py)

@@ -26,7 +26,8 @@ import click
 from . import asof, published, stopping
 from . import untranslated as untranslated_mod
 from .strings import format_date, strings_for
-from .command import AS_OF_OPTION, USAGE, Project, use_as_of, check_data, fail, log_mkdocs, os_problem, say, shown
+from .command import (AS_OF_OPTION, USAGE, Project, use_as_of, check_data, check_site, fail, log_mkdocs, os_problem, say,
+                      shown, unreviewed_lines)
 
 PROJECT_PARTS = ("data", "content", "generator", "site_overrides", "mkdocs.yml", ".git")
 """What `publish --to` may never replace."""
@@ -84,6 +85,8 @@ def publish(project: Project, target: Path | None, as_of, untranslated: str) -> 
             + (" ..." if len(kept) > 10 else ""))
     pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"Published {pages} pages to {shown(target)}")
+    for line in unreviewed_lines(hb, check_site(project) if hb and hb.program.translations else None):
+        say(line)  # published all the same: each page that holds such text says so
     from .build import as_of_day
 
     coming = next_change(hb, as_of_day())

@@ -86,10 +86,12 @@ PAGES = [
     # The self-check, run from the decision table by its theme template, and the printable checklist, which
     # is what a browser without JavaScript gets instead (a page of its own: the self-check's page stays
     # light). All of them are the self-check component's: generator/selfcheck/.
-    # (the checklist's page is the one that shows the self-check's data on the page: its citations are there)
+    # The checklist's page is the one that shows the self-check's data on the page: its citations are there,
+    # those of the questions' hints and of the outcomes too (the eligibility page shows the questions' text).
     Entry("self-check.md", selfcheck.CHECKLIST, title_field="eligibility.self_check.title",
           printed=False, theme=selfcheck.PAGE_TEMPLATE, toc=False, context=selfcheck.page_values),
-    Entry(selfcheck.LIST_URI, selfcheck.CHECKLIST, "self_check_checklist_title", shows=("eligibility.self_check",),
+    Entry(selfcheck.LIST_URI, selfcheck.CHECKLIST, "self_check_checklist_title",
+          shows=("eligibility.self_check", "eligibility.questions", "eligibility.outcomes"),
           printed=False, searched=False, theme=selfcheck.PAGE_TEMPLATE, toc=False, listed=False,
           context=lambda hb, link: selfcheck.page_values(hb, link, app=False)),
     Entry("policy-choices.md", "policy-choices.md.j2", "choices_title", shows=("eligibility.policy_choices",)),

@@ -20,9 +20,10 @@ from typing import Any, Callable, Iterator
 import yaml
 from pydantic import BaseModel
 
-from . import model
+from . import facts, model
 from .problems import DataError, Problem
 from .stale import translation_stale
+from .strings import strings_for
 from .untranslated import wrap
 from .yamlread import Located, read_yaml
 
@@ -72,10 +73,12 @@ def _translated(field) -> bool:
 
 
 def _item(value: Any, index: int) -> str:
-    """A list entry's name in a key: its id (an answer's value), else its number from 1."""
+    """A list entry's name in a key: its id (an answer's value), else its number from 1 (a source's header line,
+    whose value is the source's own words, which may be corrected)."""
     for name in ("id", "value"):
-        if isinstance(getattr(value, name, None), str):
-            return getattr(value, name)
+        found = getattr(value, name, None)
+        if isinstance(found, str) and (name == "id" or isinstance(value, model.Answer)):
+            return found
     return str(index + 1)
 
 
@@ -163,6 +166,7 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
     if program is None or not program.translations:
         return {}, []
     english = texts({name: parsed[name] for name in model.FILES if name in parsed})
+    main_words = strings_for(program)
     complete = all(name in parsed for name in model.FILES)  # an entry of a file that did not load is not an orphan
     found, out = {}, []
     for i, language in enumerate(program.translations):
@@ -183,6 +187,7 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
             out += e.problems
             continue
         entries = loc.value if isinstance(loc.value, dict) else {}
+        words = strings_for(program.model_copy(update={"language": language}))
         if not isinstance(loc.value, dict):
             out.append(Problem(where, 1, "this file is not a list of entries keyed by the English text's place",
                                f"run  python -m generator translations {language}  on an empty file to see the form"))
@@ -211,6 +216,10 @@ def problems(parsed: dict, located: dict[str, Located], data_dir: Path) -> tuple
                 out.append(Problem(where, loc.line((key, language)), f"the {language_name(language)} of '{key}' states "
                                    f"'{stated(entry['en'], entry[language])[0]}' in words, a value the English shows by a rule's placeholder",
                                    "leave the value to the placeholder, as the English does: written in words, it stays when the rule changes"))
+            elif differs := facts.differ(entry["en"], entry[language], main_words, words):
+                out.append(Problem(where, loc.line((key, language)), f"the numbers or dates of '{key}' are not its English's: {differs}",
+                                   "write the same numbers and dates as the English (a number in digits or in words, a date "
+                                   "the way this language writes it)"))
             else:
                 usable[key] = entry
         for key in missing:

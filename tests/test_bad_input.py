@@ -163,7 +163,7 @@ CASES = [
         "the quote is not in the section 'services' of dss-pbp-requirements-training-2011.txt — copy the words exactly as the source has them, typos included"),
     Case("quote from another section", "tiers.yaml", ('cite: {source: dss, section: services, quote: "Tier II ', 'cite: {source: dss, section: selection, quote: "Tier II '), "section: selection, quote: \"Tier II ",
         "the quote is not in the section 'selection' of dss-pbp-requirements-training-2011.txt — it is in the section 'services': cite that section"),
-    Case("source header fact not in its file", "sources.yaml", ('{label: "Replaces Issue", value: "New"}', '{label: "Replaces Issue", value: "Item 026"}'), 'value: "Item 026"',
+    Case("source header fact not in its file", "sources.yaml", ('{label: "Replaces Issue", value: "New", meaning:', '{label: "Replaces Issue", value: "Item 026", meaning:'), 'value: "Item 026"',
         "the header fact 'Replaces Issue: Item 026' is not in dss-pbp-requirements-training-2011.txt — copy the label and the value from the source's own header exactly"),
     Case("question naming an unknown answer set", "eligibility.yaml", ("    type: choice\n    answers: yes-no-private\n", "    type: choice\n    answers: yes-no-privat\n"), "answers: yes-no-privat",
         "there is no answer set 'yes-no-privat' — use one of: yes-no-unsure, returned, yes-no-private, none-some"),

@@ -113,7 +113,7 @@ def test_every_text_field_takes_the_hostile_value_or_refuses_it(hostile_handbook
     names = {next(part for part in reversed(path) if isinstance(part, str)) for path in refused}
     assert names == {"id", "source", "section", "who", "question", "answers", "items", "met_by", "value", "setting",
                      "type", "strength", "kind", "status", "at_least", "training_after", "quick_exit_url",
-                     "language", "translations", "file", "disputes", "commitments"}
+                     "language", "translations", "file", "disputes", "commitments", "questions"}
 
 
 @pytest.fixture(scope="module")

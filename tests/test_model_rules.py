@@ -26,7 +26,7 @@ def _drop_lines(after: str, first: str, more: str | None = None) -> typing.Calla
 
 
 REUNIFIED = "    type: choice\n    answers: returned\n  - id: reunified-since"
-DISMISSED = '    unsure_label: "I\'m not sure, it is not closed, or there was no court case"\n'
+DISMISSED = '    unsure_label: "I\'m not sure, it is not closed, or I had no dependency case"\n'
 OPEN_CASE_RULE = 'rule: {question: open-case, met_by: ["no"]}'
 
 CASES = [

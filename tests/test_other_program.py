@@ -41,7 +41,7 @@ def test_it_has_its_own_names_tiers_and_rules(other):
     # its terms and its own durations
     eligibility = hc.article(site, "eligibility.md")
     assert hc.norm(eligibility.find("h1").get_text()) == "Who can become a Family Mentor"
-    assert [hc.norm(p.get_text()) for p in eligibility.select("p.time-rule")] == ["Time rule: at least 18 months. Training may start after 3 months."]
+    assert [hc.norm(p.get_text()) for p in eligibility.select("p.time-rule")] == ["Time rule: at least 18 months. Training may start after three months."]
     assert hc.norm(hc.article(site, "self-check.md").find("h1").get_text()) == "Could I become a Family Mentor?"
     assert sorted(p.name for p in (site / "source-documents").iterdir()) == sorted(s.file for s in hb.sources.sources)
 

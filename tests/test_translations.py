@@ -72,7 +72,7 @@ def test_dates_and_durations_are_written_the_spanish_way(project):
     el.write_text(el.read_text(encoding="utf-8").replace('at_least: "1 year", training_after', 'at_least: "18 months", training_after'), encoding="utf-8")
     hb = at(translations.edition(load_all(project / "data"), "es"), dt.date(2026, 11, 30))
     req = next(r for r in hb.eligibility.requirements if r.id == "dhs-reunited-one-year")
-    assert req.title == "Reunido al menos 18 meses" and "tras seis meses de reunificación" in req.text
+    assert req.title == "Al menos 18 meses de reunificación" and "tras seis meses de reunificación" in req.text
     assert format_date(dt.date(2026, 11, 30), strings_for(hb.program)) == "30 de noviembre de 2026"
 
 

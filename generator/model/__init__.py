@@ -10,6 +10,7 @@ from .common import (DURATION, MAX_DURATION_YEARS, RULE_ERROR, SOURCE_FILE, Brok
 from .eligibility import (PLACEHOLDERS, SETTINGS, Answer, AskIf, ChoiceQuestion, DatedText, DateQuestion, Disqualifier,
                           Eligibility, Explain, Outcome, Outcomes, PolicyChoice, Question, Requirement, Rule, SelfCheck, When)
 from .handbook import FILES, Handbook
+from .start import Contact, Paragraph
 from .people import Duties, Procedure, Role, Roles, Selection, Step
 from .program import Program, Terms, Version
 from ..selfcheck.rules import AnswerRule, TimeRule  # the kinds of rule live with the self-check

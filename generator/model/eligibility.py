@@ -9,7 +9,8 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from pydantic import AfterValidator, Field, StrictBool, StrictInt, StringConstraints, model_validator
 
 from .dated import Bounded
-from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, Verbatim, report
+from .start import Paragraph, SelfCheck
+from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, report
 from ..selfcheck.rules import explain_needs, rule_problems, rule_type
 
 SETTINGS = {
@@ -57,6 +58,9 @@ class _Question(Model):
     items: list[Id] = Field(default_factory=list)
     """Disqualifier ids listed in the question (asked together)."""
     ask_if: Optional[AskIf] = None
+    cite: Optional[Cites] = None
+    """Where the hint's policy comes from, shown beside it: needed when the hint states policy (names a source,
+    a glossary term or the program's word for its partners; generator/naming.py)."""
     hints: ClassVar[dict[str, tuple[str, str]]] = {}
     """Plainer words for a missing key (a field) or a key not allowed here (not a field): (what, fix); {id} is the
     question's, and {name} lists the ids the file has under its key `name` (e.g. {answer_sets})."""
@@ -93,6 +97,9 @@ class Explain(Model):
     train_now: Optional[DatedText] = None
     disputed: Optional[DatedText] = None
     """Not met, but a policy choice marks the requirement as disputed by the other source: both are named."""
+    by_answer: dict[Id, DatedText] = Field(default_factory=dict)
+    """What a parent reads after one answer of the rule's question (its value), instead of the status's text:
+    for an answer that is not simply "not sure", such as "My children were never taken from my care"."""
 
 
 class Requirement(Bounded):
@@ -136,6 +143,8 @@ class PolicyChoice(Model):
     value: Optional[Id] = None
     disputes: list[Id] = Field(default_factory=list)
     """Requirements another source contradicts or widens: not meeting one gives the status `disputed`, never `not_met`."""
+    questions: list[Id] = Field(default_factory=list)
+    """The self-check's questions whose words follow this reading: the printable checklist links each to it."""
     cite: Cites
 
     @model_validator(mode="after")
@@ -159,6 +168,11 @@ class Outcome(Model):
     text: DatedText
     when: Optional[When] = None
     """The first outcome whose `when` matches any requirement's result is given; the last has none."""
+    cite: Optional[Cites] = None
+    """Where its policy comes from, shown beside its text: needed when the text states policy (generator/naming.py)."""
+    more: Optional[Paragraph] = None
+    """A paragraph shown after the next step, below the first screen (what comes later, such as certification),
+    with its own  cite:  when it states policy."""
 
 
 def _last_without_when(outcomes: list[Outcome]) -> list[Outcome]:
@@ -174,28 +188,6 @@ Outcomes = Annotated[UniqueIds[Outcome], AfterValidator(_last_without_when), Fie
 """Outcomes in the order they are tried: each has a  when:  but the last, which is given when nothing else matches."""
 
 
-class Contact(Model):
-    """Whom a parent can contact for the next step (the sources may give none: then the list is empty)."""
-    name: Text
-    area: Optional[Text] = None
-    phone: Optional[Verbatim] = None
-    email: Optional[Verbatim] = None
-    hours: Optional[Text] = None
-
-
-class SelfCheck(Model):
-    title: Text
-    intro: list[Text] = Field(min_length=1)
-    minutes: StrictInt = Field(gt=0, lt=60)
-    quick_exit_url: Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$")]
-    next_step: Entry
-    contacts: list[Contact] = Field(default_factory=list)
-    """Contact details for the next step, by area; shown on the result and in the handbook's referral section."""
-    commitments: Optional[Id] = None
-    """The id of the topic in commitments.yaml that says what it takes; shown before a parent starts and on the result."""
-    no_js_intro: Text
-
-
 class Eligibility(Model):
     intro: list[Entry] = Field(default_factory=list)
     answer_sets: dict[Id, list[Answer]]
@@ -209,7 +201,7 @@ class Eligibility(Model):
 
     @model_validator(mode="after")
     def _parts_fit_together(self):
-        report([*_question_problems(self), *_requirement_problems(self), *_setting_problems(self), *_dispute_problems(self)])
+        report([*_question_problems(self), *_requirement_problems(self), *_setting_problems(self), *_dispute_problems(self), *_choice_question_problems(self)])
         return self
 
 
@@ -253,6 +245,11 @@ def _requirement_problems(el: Eligibility):
             continue
         for b in rule_problems(req.rule, q, el.answer_sets):
             yield b._replace(path=("requirements", r, "rule", *b.path))
+        values = [a.value for a in el.answer_sets.get(q.answers or "", [])]
+        for value in req.explain.by_answer if req.explain else ():
+            if value not in values:
+                yield Broken(("requirements", r, "explain", "by_answer", value), f"'{value}' is not an answer of the question '{q.id}'",
+                             "use one of: " + ", ".join(values) if values else "remove  by_answer:  (a date question has no answers to name)")
         for name in explain_needs(req.rule) + (["not_applicable"] if q.ask_if else []):
             if not getattr(req.explain, name):
                 yield Broken(("requirements", r, "explain"), f"the requirement '{req.id}' needs an  explain: {name}:  text",
@@ -271,6 +268,17 @@ def _setting_problems(el: Eligibility):
         if name not in set_by:
             yield Broken(("policy_choices",), f"no policy choice sets '{name}'",
                          f"add a policy choice with  setting: {name}  and  value:  one of " + ", ".join(allowed))
+
+
+def _choice_question_problems(el: Eligibility):
+    """The questions a policy choice names exist."""
+    ids = [q.id for q in el.questions]
+    for c, choice in enumerate(el.policy_choices):
+        for k, qid in enumerate(choice.questions):
+            if qid not in ids:
+                close = difflib.get_close_matches(qid, ids, n=1)
+                yield Broken(("policy_choices", c, "questions", k), f"there is no question '{qid}'",
+                             f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(ids))
 
 
 def _dispute_problems(el: Eligibility):

@@ -23,6 +23,9 @@ class HeaderFact(Model):
     """The header's own label, copied exactly ("Issued")."""
     value: Verbatim
     """What the header gives for it, copied exactly ("August 12, 2011"), without its formatting."""
+    meaning: Optional[Text] = None
+    """What the line says, in the handbook's words: a translated edition shows it beside the line, which stays in
+    the source's language (not needed where the page already says it, such as the issue date)."""
 
 
 class Source(Model):

@@ -162,11 +162,13 @@
   }
 
   function evaluate(T, A, t) {
-    var j = judge(T, A, t, t), w = j.outcome.when, ch = [];
+    var j = judge(T, A, t, t), w = j.outcome.when, ch = [], Q = {};
+    T.questions.forEach(function (x) { Q[x.id] = x; });
     var results = j.pairs.map(function (p) {
-      var req = p[0], s = p[1], v = inForce(req, t), nx = req.dated.filter(function (x) { return n(day(x.from)) > n(t); })[0];
+      var req = p[0], s = p[1], v = inForce(req, t), nx = req.dated.filter(function (x) { return n(day(x.from)) > n(t); })[0],
+        q = Q[v.rule.question], a = gated(q, A) ? null : A[q.id];  // the answer given, for its own text (by_answer)
       return { requirement: req.id, status: s.status, training_date: s.training_date || null, partner_date: s.partner_date || null,
-        explain: v.explain[s.status] || v.text, decides: !!w && matches(w, req, s.status),
+        explain: typeof a === "string" && v.explain["answer:" + a] || v.explain[s.status] || v.text, decides: !!w && matches(w, req, s.status),
         change: nx ? day(nx.from) : null, change_text: nx ? nx.text : "" };
     });
     // Each requirement or disqualifier that starts or stops after today (twin of evaluate._entry_changes).

@@ -187,9 +187,16 @@ def _dates(table: dict, req: dict, questions: dict, answers: dict, asked_on: dt.
     return Status(got.status, training, partner)
 
 
-def _explain_text(version: dict, status: str) -> str:
-    """What a parent reads for a status: its `explain:` text, else the requirement's own text (table.py)."""
-    return version["explain"].get(status, version["text"])
+def _explain_text(version: dict, status: str, answer=None) -> str:
+    """What a parent reads for a status: the `by_answer:` text of the answer given ("answer:<value>" in the
+    table), else its `explain:` text, else the requirement's own text (table.py)."""
+    return (isinstance(answer, str) and version["explain"].get(f"answer:{answer}")) or version["explain"].get(status, version["text"])
+
+
+def _given(req: dict, questions: dict, answers: dict, today: dt.date):
+    """The answer to the question the rule in force reads, when that question is asked."""
+    question = questions[in_force(req, today)["rule"]["question"]]
+    return None if _gated(question, answers) else answers.get(question["id"])
 
 
 def _matches(when: dict | None, req: dict, status: str) -> bool:
@@ -249,10 +256,12 @@ def evaluate(table: dict, answers: dict, today: dt.date) -> Outcome:
     """Every requirement's result on the parent's today, the outcome they lead to, and what is coming."""
     outcome, pairs, training, partner = _judge(table, answers, today, today)
     when = outcome["when"]
+    questions = {q["id"]: q for q in table["questions"]}
     results = []
     for req, s in pairs:
         nxt = next((v for v in req["dated"] if _day(v["from"]) > today), None)
-        results.append(Result(req["id"], s.status, s.training_date, s.partner_date, _explain_text(in_force(req, today), s.status),
+        results.append(Result(req["id"], s.status, s.training_date, s.partner_date,
+                              _explain_text(in_force(req, today), s.status, _given(req, questions, answers, today)),
                               when is not None and _matches(when, req, s.status),
                               _day(nxt["from"]) if nxt else None, nxt["text"] if nxt else ""))
     return Outcome(outcome["id"], results, training, partner, _entry_changes(table, today),

@@ -10,7 +10,7 @@
   if (!tableEl || !app) return;
 
   // ------------------------------------------------------------ words and small helpers
-  var T = JSON.parse(tableEl.textContent), W = T.words, P = T.self_check, A = {}, title = document.title,
+  var T = JSON.parse(tableEl.textContent), W = T.words, P = T.self_check, A = {}, title = document.title, note = document.getElementById("sc-note"),
     shifts = 0, firstShift = 0, exitUrl = P.quick_exit_url;
 
   function sub(s, k, v) { return String(s).split("{" + k + "}").join(v); }
@@ -49,6 +49,8 @@
   }
   function h1(text) { return '<h1 id="sc-h" tabindex="-1">' + e(text) + "</h1>"; }
   function cites(list) { return '<span class="sc-cite">' + e(W.source) + ": " + list.map(e).join("; ") + "</span>"; }
+  // A text's own sources, after it (a hint, an outcome, a paragraph of the start screen), when it has some.
+  function cited(x) { return x.cite ? " " + cites(x.cite) : ""; }
   // What it takes (the commitments the sources state), before a parent starts and on the result.
   function takes() {
     var t = P.takes;
@@ -69,7 +71,7 @@
 
   // ------------------------------------------------------------ screens
   function startScreen() {
-    return h1(P.title) + P.intro.map(function (p) { return "<p>" + e(p) + "</p>"; }).join("") +
+    return h1(P.title) + P.intro.map(function (p) { return "<p>" + e(p.text) + cited(p) + "</p>"; }).join("") +
       "<p>" + e(sub(W.minutes, "minutes", P.minutes)) + "</p><p>" + e(W.not_decision) + "</p><p>" + e(W.private) +
       "</p><p>" + e(W.exit_help) + "</p>" + takes() + button("md-button--primary", "start", W.start);
   }
@@ -97,7 +99,7 @@
     }
     return '<form novalidate><div class="sc-group' + (err ? " sc-group--error" : "") + '"><fieldset aria-describedby="' +
       desc.join(" ") + '"><legend>' + h1(x.text) + "</legend>" +
-      (x.hint ? '<p class="sc-hint" id="sc-hint">' + e(x.hint) + "</p>" : "") +
+      (x.hint ? '<p class="sc-hint" id="sc-hint">' + e(x.hint) + "</p>" + (x.cite ? "<p>" + cites(x.cite) + "</p>" : "") : "") +
       (items.length ? '<ul id="sc-items">' + items.map(function (t) { return "<li>" + e(t.text || t) + "</li>"; }).join("") + "</ul>" : "") +
       (err ? '<p class="sc-err" id="sc-err"><span class="sc-vh">' + e(W.error_prefix) + " </span>" + e(err.text) + "</p>" : "") +
       body + '</fieldset></div><button type="submit" class="md-button md-button--primary">' + e(W.continue) + "</button></form>";
@@ -120,18 +122,18 @@
       reqs = T.requirements.filter(function (x) { return x.rule && on(x, t); });
     // The answer first: the outcome, the (at most three) requirements that decided it, and the next step.
     var why = r.results.filter(function (res) { return res.decides; }).slice(0, 3);
-    return '<div class="sc-first">' + h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + "</p>" +
+    return '<div class="sc-first">' + h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + cited(o) + "</p>" +
       r.coming.map(function (c) { return '<p class="sc-coming">' + e(coming(c)) + "</p>"; }).join("") +
       (why.length ? "<h2>" + e(W.why_title) + '</h2><ul class="sc-why">' + why.map(function (res) {
         return "<li>" + e(explanation(res)) + "</li>";
-      }).join("") + "</ul>" : "") + nextStep() + "</div>" + takes() +
+      }).join("") + "</ul>" : "") + nextStep() + "</div>" + (o.more ? "<p>" + e(o.more.text) + cited(o.more) + "</p>" : "") + takes() +
       // what is coming but does not alter this result: below the answer (twin of evaluate.entry_changes)
       (r.changes.length ? "<h2>" + e(W.coming_title) + "</h2><ul>" + r.changes.map(function (c) {
         return "<li>" + e(sub(sub(W["entry_" + c[1]], "date", date(c[0])), "text", c[2])) + "</li>"; }).join("") + "</ul>" : "") +
       "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
         var req = reqs[i], v = inForce(req, t);
         return "<li><h3>" + e(v.title) + '</h3><p><strong class="sc-status sc-' + res.status + '">' + e(W["status_" + res.status]) +
-          ":</strong> " + e(explanation(res)) + "</p><p>" + cites(v.cite) + ' <a class="sc-link" href="' +
+          ":</strong> " + e(explanation(res)) + "</p><p>" + cites(v.cite.concat(res.status === "disputed" && req.dispute_cite || [])) + ' <a class="sc-link" href="' +
           e(req.link) + '">' + e(W.read_more) + '<span class="sc-vh"> ' + e(v.title) + "</span></a></p></li>";
       }).join("") + "</ul><h2>" + e(W.not_asked_title) + "</h2><ul>" +
       T.requirements.filter(function (x) { return !x.rule && on(x, t); }).map(function (x) {
@@ -153,6 +155,7 @@
         '</h2><ul><li><a href="#' + err.field + '" data-act="field" data-arg="' + err.field + '">' + e(err.text) + "</a></li></ul></div>";
     }
     document.title = err ? W.error_prefix + " " + title : title;
+    if (note) note.hidden = s !== "start"; // "not yet reviewed" (a translation): on the start screen, not on the answer's first screen
     app.innerHTML = '<p class="sc-backline">' + (s === "start" ? '<a class="sc-link" href="' + e(T.back) + '">' + e(W.back) + "</a>"
         : link("back", W.back)) + "</p>" + summary + html;
     var form = app.querySelector("form");

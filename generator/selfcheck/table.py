@@ -44,10 +44,10 @@ def _read_by_script(key: str) -> bool:
     return key in names or key.startswith(prefixes)
 
 
-def _explain(req) -> dict[str, str]:
+def _explain(req) -> dict:
     given = req.explain.model_dump() if req.explain else {}
     found = {status: next((given[k] for k in keys if given.get(k)), None) for status, keys in EXPLAIN_FOR.items()}
-    return {status: text for status, text in found.items() if text}
+    return {status: text for status, text in found.items() if text} | {f"answer:{a}": text for a, text in given.get("by_answer", {}).items()}
 
 
 def _unsure(el, q) -> list[str]:
@@ -65,6 +65,14 @@ def _gates(el, q) -> list[dict]:
         gates.insert(0, {"question": gate.id, "answers": list(q.ask_if.answers), "unsure": _unsure(el, gate)})
         q = gate
     return gates
+
+
+def _dispute_cite(cite: Callable, req, disputed: dict) -> dict:
+    """The sources of the policy choices that dispute a requirement, besides its own: its result shows them
+    when it is disputed (its text then names the other source too)."""
+    own = cite(req.cite)
+    more = [c for c in dict.fromkeys(cite(disputed.get(req.id, []))) if c not in own]
+    return {"dispute_cite": more} if more else {}
 
 
 def _rule(r) -> dict | None:
@@ -103,9 +111,9 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
     in force. A disputed requirement is disputed on every day it is in force."""
     hb = at(hb, day or dt.date.today())
     el, words, left_out = hb.eligibility, strings_for(hb.program), _left_out(hb)
-    cite = lambda cites: [f"{hb.source(c.source).short} › {hb.section(c).title}" for c in cites]
+    cite = lambda cites: list(dict.fromkeys(f"{hb.source(c.source).short} › {hb.section(c).title}" for c in cites))  # each section once
     eligibility = link("eligibility.md")
-    disputed = set(hb.disputed)
+    disputed = {r: [c for choice in el.policy_choices if r in choice.disputes for c in choice.cite] for r in hb.disputed}
     sc = el.self_check
     takes = next((t for t in hb.commitments.topics if t.id == sc.commitments), None)
     return {
@@ -114,7 +122,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
              "answers": [a.model_dump() for a in el.answer_sets[q.answers]] if q.answers else None,
              "unsure_label": q.unsure_label, "unsure": _unsure(el, q),
              "items": _items(hb, q, left_out),
-             "gates": _gates(el, q)}
+             "gates": _gates(el, q), **({"cite": cite(q.cite)} if q.cite else {})}
             for q in el.questions
         ],
         "requirements": [
@@ -123,13 +131,14 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
              "dated": [{"from": d.isoformat(), "rule": _rule(v), "explain": _explain(v), "title": v.title, "text": v.text, "cite": cite(v.cite)}
                        for d, v in hb.rule_versions.get(r.id, [])],
              "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}",
-             "disputed": r.id in disputed, **_bounds(r)}
+             "disputed": r.id in disputed, **_bounds(r), **_dispute_cite(cite, r, disputed)}
             for r in [*el.requirements, *(r for e in left_out[0] for r in e.get("requirements", []))]
         ],
-        "outcomes": [{"id": o.id, "title": o.title, "text": o.text,
+        "outcomes": [{"id": o.id, "title": o.title, "text": o.text, **({"cite": cite(o.cite)} if o.cite else {}),
+                      **({"more": {"text": o.more.text, **({"cite": cite(o.more.cite)} if o.more.cite else {})}} if o.more else {}),
                       "when": o.when.model_dump() if o.when else None} for o in el.outcomes],
         "settings": {name: hb.setting(name) for name in SETTINGS},
-        "self_check": {"title": sc.title, "intro": list(sc.intro), "minutes": sc.minutes, "quick_exit_url": sc.quick_exit_url,
+        "self_check": {"title": sc.title, "intro": [{"text": p.text, **({"cite": cite(p.cite)} if p.cite else {})} for p in sc.paragraphs], "minutes": sc.minutes, "quick_exit_url": sc.quick_exit_url,
                        "next_step": {"text": sc.next_step.text, "cite": cite(sc.next_step.cite)},
                        "contacts": [c.model_dump() for c in sc.contacts],
                        "takes": {"title": takes.title, "items": [{"text": x.text, "cite": cite(x.cite)} for x in takes.entries]} if takes else None},

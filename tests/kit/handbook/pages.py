@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 from generator import asof, model
 from generator.model import Handbook
 from generator.pages import citations
+from generator.asof import duration_words
 from generator.strings import strings_for
 from tests.kit.handbook.reading import (
     after, article, before_first, cited, entries, entries_in, entry, entry_in, first, headings,
@@ -155,9 +156,9 @@ def check_eligibility(site: Path, hb: Handbook) -> None:
         time_rule = [norm(p.get_text()) for p in parts if "time-rule" in (p.get("class") or [])]
         expected_time = []
         if req.rule and req.rule.kind == "time":
-            line = words["eligibility_time_rule"].replace("{at_least}", req.rule.at_least)
+            line = words["eligibility_time_rule"].replace("{at_least}", duration_words(req.rule.at_least, words))
             if req.rule.training_after:
-                line += " " + words["eligibility_training_rule"].replace("{training_after}", req.rule.training_after)
+                line += " " + words["eligibility_training_rule"].replace("{training_after}", duration_words(req.rule.training_after, words))
             expected_time = [norm(line)]
         same(f"eligibility › {req.id} › time rule", time_rule, expected_time)
         asked = [norm(p.get_text()) for p in parts if "asked" in (p.get("class") or [])]
