@@ -53,6 +53,11 @@ def _placeholders(text: str) -> set[str]:
 
 def _word_problems(key: str, value, english, terms: set[str]) -> list[tuple[str, str]]:
     """(what is wrong, the fix) for one word."""
+    if isinstance(english, dict):  # more words for numbers ({word: number}): the translations' check (facts.py)
+        if not isinstance(value, dict) or not all(isinstance(k, str) and k.strip() and isinstance(n, int) and not isinstance(n, bool)
+                                                  for k, n in value.items()):
+            return [(f"'{key}' should be words each with its number (like {{both: 2}})", "write them as in generator/locales/en.yaml")]
+        return []
     if isinstance(english, list):
         if not isinstance(value, list) or len(value) != len(english) or not all(isinstance(v, str) and v.strip() for v in value):
             return [(f"'{key}' should be a list of {len(english)} words (like {', '.join(english[:3])}, ...)",

@@ -90,9 +90,10 @@ def test_a_self_check_script_in_a_file_needs_a_second_request(project, browser):
     text = text.replace("<script>{{ sc.script }}</script>", '<script src="self-check.js"></script>').replace(
         "{{ sc.csp | e }}", "default-src 'self'; style-src 'unsafe-inline'")
     template.write_text(text, encoding="utf-8")
-    (project / "content" / "self-check").mkdir(parents=True, exist_ok=True)
+    # a file of the theme's folder (content/ takes Markdown, pictures and plain text only), copied as it is
+    (project / "site_overrides" / "self-check").mkdir(parents=True, exist_ok=True)
     from generator.selfcheck.shell import SCRIPTS
-    (project / "content" / "self-check" / "self-check.js").write_text(
+    (project / "site_overrides" / "self-check" / "self-check.js").write_text(
         "\n".join(_source_of(project, name).read_text(encoding="utf-8") for name in SCRIPTS), encoding="utf-8")
     url, server = serve(_build_own_process(project), gzip=True)
     try:

@@ -81,7 +81,7 @@ def test_citations_search_words_and_the_self_checks_lists_are_internal(tmp_path)
     """They are shown by `diff` but are not for the public "What changed" page (diff.INTERNAL); a text is."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    edits = (("duties.yaml", "search_words: [", "search_words: [never, "),
+    edits = (("duties.yaml", '  en: ["must not",', '  en: [nothing, "must not",'),
              ("duties.yaml", 'quote: "They are not counselors."', 'quote: "They are not counselors"'),
              ("eligibility.yaml", "    items: [founded-sexual-abuse, sex-abuse-registry, child-death-conviction]",
               "    items: [sex-abuse-registry, founded-sexual-abuse, child-death-conviction]"),

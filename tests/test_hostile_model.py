@@ -120,7 +120,7 @@ def test_every_text_field_takes_the_hostile_value_or_refuses_it(hostile_handbook
 def hostile_site(hostile_handbook, tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile-model") / "project", languages=True)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(build_mod, "load_all", lambda data_dir: hostile_handbook[0])
+        mp.setattr(build_mod, "load_all", lambda data_dir, **_: hostile_handbook[0])
         site = build_site(project)
     url, server = serve(site)
     yield url, sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))

@@ -22,7 +22,7 @@ EDITS = [
     ("duties.yaml", 'will:\n  - text: "', f'will:\n  - text: "{BOLD} {LINK} {JINJA} '),
     ("glossary.yaml", "meaning: Department of Human Services", f'meaning: "{JINJA} {HTML_B}"'),
     ("eligibility.yaml", 'text: "Were your children returned', f'text: "{SCRIPT} {JINJA} {BOLD} Were your children returned'),
-    ("eligibility.yaml", "    title: Reunited with their children\n", f'    title: "{IMG} Reunited"\n'),
+    ("eligibility.yaml", "    title: Successfully reunited with their children\n", f'    title: "{IMG} Reunited"\n'),
 ]
 PAGES = {
     "tiers/tier-3/": [SCRIPT + " Tier III", IMG + " " + LINK],

@@ -30,8 +30,8 @@ EDITIONS = {lang: translations.edition(HB, lang) for lang in FURTHER}
 def test_the_checklist_shows_the_source_of_each_text_that_states_policy(built_site, language):
     hb = EDITIONS[language] if language else HB
     words = strings_for(hb.program)
-    soup = page(built_site, f"{language}/self-check.md" if language else "self-check.md")
-    checklist = soup.find("noscript")
+    soup = page(built_site, f"{language}/self-check/list.md" if language else "self-check/list.md")  # the checklist's page
+    checklist = soup.find(class_="sc-list")
     items = checklist.find("ol").find_all("li", recursive=False)
     for q, li in zip(hb.eligibility.questions, items):
         small = li.find("small", class_="cite")
