@@ -27,8 +27,9 @@ def published_day() -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch.isdigit() else dt.date.today()
 
 
-PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*)\.([a-z_]+)\}")
-"""{requirement-id.field}: the value of a field of that requirement's rule, in words."""
+PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*)\.([a-z_]+)(?:@([a-z0-9][a-z0-9-]*))?\}")
+"""{requirement-id.field}: the value of a field of that requirement's rule, in words (the one in force);
+{requirement-id.field@source}: the value as that source states it (provenance.py)."""
 
 
 def duration_words(text: str, words: dict) -> str:
@@ -51,8 +52,24 @@ def rule_values(el: model.Eligibility, words: dict) -> dict[str, str]:
     return out
 
 
-def fill(text: str, values: dict[str, str]) -> str:
-    return PLACEHOLDER.sub(lambda m: values.get(f"{m[1]}.{m[2]}", m[0]), text)
+def fill(text: str, values: dict[str, str], by_source: dict | None = None) -> str:
+    return fill_cited(text, values, by_source or {})[0]
+
+
+def fill_cited(text: str, values: dict[str, str], by_source: dict) -> tuple[str, list]:
+    """The text with its placeholders filled, and the citations of the values it now shows beside a source's
+    own (a later value of another source: provenance.Stated)."""
+    cites: list = []
+
+    def one(m: re.Match) -> str:
+        if not m[3]:
+            return values.get(f"{m[1]}.{m[2]}", m[0])
+        stated = by_source.get(f"{m[1]}.{m[2]}@{m[3]}")
+        if stated is None:
+            return m[0]
+        cites.extend(stated.cites)
+        return stated.shown
+    return PLACEHOLDER.sub(one, text), cites
 
 
 class DatedHandbook(model.Handbook):
@@ -99,16 +116,19 @@ def _walk(obj: Any, day: dt.date, text: Callable[[str], str]) -> tuple[Any, list
         pairs = {k: _walk(v, day, text) for k, v in obj.items()}
         return {k: v for k, (v, _) in pairs.items()}, [c for _, cs in pairs.values() for c in cs]
     if isinstance(obj, str):
-        return text(obj), []
+        return text(obj)
     return obj, []
 
 
 def _resolve(hb: model.Handbook, day: dt.date, fill_texts: bool = True) -> model.Handbook:
-    files = {name: _walk(getattr(hb, name), day, lambda s: s)[0] for name in model.FILES}
+    files = {name: _walk(getattr(hb, name), day, lambda s: (s, []))[0] for name in model.FILES}
     if not fill_texts:
         return hb.model_copy(update=files)
-    values = rule_values(files["eligibility"], strings_for(hb.program))
-    files = {name: _walk(value, day, lambda s: fill(s, values))[0] for name, value in files.items()}
+    from .provenance import stated_values
+
+    words = strings_for(hb.program)
+    values, by_source = rule_values(files["eligibility"], words), stated_values(hb, day, words)
+    files = {name: _walk(value, day, lambda s: fill_cited(s, values, by_source))[0] for name, value in files.items()}
     return hb.model_copy(update=files)
 
 

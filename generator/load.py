@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from . import model
 from .crosscheck import cross_check, read_sources
 from .naming import naming_problems
+from .provenance import provenance_problems
 from .model import SETTINGS, Handbook
 from .problems import DataError, Problem, schema_problems
 from .stale import stale_problems
@@ -55,6 +56,7 @@ def load_all(data_dir: Path | str, translations: bool = True, untranslated: bool
     if sources_read:  # which quoted words are the sources' own is known only once every source is read
         problems += stale_problems(parsed, located, texts)  # sentences that restate a rule's value (stale.py)
         problems += naming_problems(parsed, located)  # a sentence naming a source cites it (naming.py)
+        problems += provenance_problems(parsed, located)  # ... and states that source's values (provenance.py)
     found: dict = {}
     waiting: dict[str, list] = {}
     if translations:  # each further language's texts, checked against the English (translations.py)

@@ -134,6 +134,9 @@ class Renderer:
             "link": link,
             "source_link": source_link,
             "source_document": lambda s: link(source_document(s.file)),
+            "source_anchor": lambda source_id: link(self.sources_page, source_id),
+            # the sources the entries of some lists cite, each once, in the order first cited
+            "sources_cited": lambda *lists: [hb.source(sid) for sid in dict.fromkeys(c.source for e in [x for li in lists for x in li] for c in e.cite)],
             "sections": lambda cites: list({(c.source, c.section): c for c in cites}.values()),
             "cited_on": cited_on,
             "date": lambda d: format_date(d, self.t),

@@ -1,7 +1,8 @@
 """A copy of the project with the change issue 24 planted, as a policy officer following the guide makes it
 (used by tests/test_changes_page.py and tests/test_review.py): a new memo; the reunification time from one
 year to 18 months from a day still to come (citing the memo); a new do-not rule, in force at once; a new
-disqualifier from that coming day. All saved in git first, so `diff` and `review` compare with HEAD; the
+disqualifier from that coming day (and the sentence that spoke for the DHS page about the disqualifiers, said
+without naming a source, as check asks). All saved in git first, so `diff` and `review` compare with HEAD; the
 Spanish texts are translated (with a mark, "ES:", that says so), so the project checks and builds.
 """
 from __future__ import annotations
@@ -78,6 +79,13 @@ def planted(dest: Path, day: dt.date) -> Path:
              "    cite: {source: example-memo, section: purpose}\n"
              f"    from: {{date: {day.isoformat()}, cite: {{source: example-memo, section: time-since-reunification}}}}\n"
              "  - id: child-death-conviction\n")
+    # check names the sentence that speaks for the DHS page about a list that now holds the memo's entry:
+    # it is said without naming a source (each disqualifier shows its own)
+    said = "The DHS page says a person cannot be a Parent Partner if any of these apply. You said one or more apply to you."
+    unnamed = "A person cannot be a Parent Partner if any of these apply. You said one or more apply to you."
+    _replace(eligibility, f'      not_met: "{said}"\n', f'      not_met: "{unnamed}"\n')
+    spanish = project / "data" / "translations" / "es.yaml"
+    _replace(spanish, f"  en: {said}\n  es: La página del DHS dice que no puede", f"  en: {unnamed}\n  es: No puede")
     duties = project / "data" / "duties.yaml"
     duties.write_text(duties.read_text(encoding="utf-8").rstrip("\n") +
                       f'\n  - text: "{DO_NOT}"\n    cite: {{source: example-memo, section: purpose}}\n', encoding="utf-8")

@@ -29,7 +29,7 @@ PLACEHOLDERS = {"training_date", "partner_date"}
 
 def _known_placeholders(text: str) -> str:
     report(Broken((), f"'{{{name}}}' is not a date this text can show", "use {training_date} or {partner_date}, or remove the braces")
-           for name in re.findall(r"\{([^{}]*)\}", text) if name not in PLACEHOLDERS and not re.fullmatch(r"[a-z0-9][a-z0-9-]*\.[a-z_]+", name))
+           for name in re.findall(r"\{([^{}]*)\}", text) if name not in PLACEHOLDERS and not re.fullmatch(r"[a-z0-9][a-z0-9-]*\.[a-z_]+(@[a-z0-9][a-z0-9-]*)?", name))
     return text
 
 

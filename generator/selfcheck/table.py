@@ -92,13 +92,23 @@ def _left_out(hb) -> tuple[list[dict[str, list]], list[dict[str, list[str]]]]:
     return [hb.coming_entries, hb.ended_entries], [hb.coming_items, hb.ended_items]
 
 
-def _items(hb, q, left_out: tuple[list, list]) -> list:
-    """A question's disqualifiers: in force (plain words, or with the day each stops), and those left out
-    that the table carries (`_left_out`)."""
+def _item_entries(hb, q, left_out: tuple[list, list]) -> list:
+    """A question's disqualifiers: those in force, and those left out that the table carries (`_left_out`)."""
     entries, items = left_out
     by_id = {d.id: d for d in [*hb.eligibility.disqualifiers, *(d for e in entries for d in e.get("disqualifiers", []))]}
-    ids = [*q.items, *(i for each in items for i in each.get(q.id, []))]
-    return [{"text": by_id[i].plain, **_bounds(by_id[i])} if _bounds(by_id[i]) else by_id[i].plain for i in ids]
+    return [by_id[i] for i in [*q.items, *(i for each in items for i in each.get(q.id, []))]]
+
+
+def _items(hb, q, left_out: tuple[list, list]) -> list:
+    """A question's disqualifiers in the table: plain words, or with the day each starts or stops."""
+    return [{"text": d.plain, **_bounds(d)} if _bounds(d) else d.plain for d in _item_entries(hb, q, left_out)]
+
+
+def _cites(hb, r, left_out: tuple[list, list]) -> list:
+    """A requirement's citations, and those of the items of the question it reads (a memo's disqualifier
+    shows its memo on the result's row, as each disqualifier does on the eligibility page)."""
+    question = next((q for q in hb.eligibility.questions if r.rule and q.id == r.rule.question), None)
+    return [*r.cite, *(c for d in (_item_entries(hb, question, left_out) if question else []) for c in d.cite)]
 
 
 def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, day: dt.date | None = None) -> dict:
@@ -130,7 +140,7 @@ def decision_table(hb: Handbook, link: Callable[[str], str] = lambda uri: uri, d
              "rule": _rule(r), "explain": _explain(r) if r.rule else None,
              "dated": [{"from": d.isoformat(), "rule": _rule(v), "explain": _explain(v), "title": v.title, "text": v.text, "cite": cite(v.cite)}
                        for d, v in hb.rule_versions.get(r.id, [])],
-             "not_asked": r.not_asked, "cite": cite(r.cite), "link": f"{eligibility}#{r.id}",
+             "not_asked": r.not_asked, "cite": cite(_cites(hb, r, left_out)), "link": f"{eligibility}#{r.id}",
              "disputed": r.id in disputed, **_bounds(r), **_dispute_cite(cite, r, disputed)}
             for r in [*el.requirements, *(r for e in left_out[0] for r in e.get("requirements", []))]
         ],
