@@ -121,7 +121,7 @@ def provenance_problems(parsed: dict, located: dict[str, Located]) -> list[Probl
                     wrong = [v for v in fields[value] if not v[2] & speaks]
                     if wrong:
                         stating = set().union(*(s for _, _, s, _ in fields[value]))
-                        problems.append(_unbound(where, sentence, m[0], wrong[0], speaks, stating & speaks or speaks, short, named))
+                        problems.append(_unbound(where, sentence, m[0], wrong[0], speaks, stating & speaks, short, named))
             if named and own in lists:
                 others = [(item, s) for item, s in lists[own] if not s & named]
                 if others:
@@ -168,10 +168,14 @@ def _unbound(where, sentence: str, placeholder: str, version, speaks: set[str], 
     day, value, sources, _ = version
     since = f" from {day.isoformat()}" if day else ""
     how = "names" if named else "cites"
-    choices = [f"{placeholder[:-1]}@{s}}}" for s in sorted(choose)]
-    return Problem(*where, f"“{_short(sentence)}” {how} {_names(speaks, short)}, but {placeholder} is “{value}”{since}, "
-                           f"which {_names(sources, short)} {'states' if len(sources) == 1 else 'state'}, not {_names(speaks, short)}",
-                   f"write {' or '.join(choices)} for the value {_names(choose, short)} {'states' if len(choose) == 1 else 'state'} (the "
+    choices = " or ".join(f"{placeholder[:-1]}@{s}}}" for s in sorted(choose or sources))
+    said = f"{_names(speaks, short)}, but {placeholder} is “{value}”{since}, which {_names(sources, short)} " \
+           f"{'states' if len(sources) == 1 else 'state'}, not {_names(speaks, short)}"
+    if not choose:  # no source the sentence speaks for states the value: it must name the one that does
+        return Problem(*where, f"“{_short(sentence)}” {how} {said}",
+                       f"write {choices} and name {_names(sources, short)} in the sentence, or say it in a sentence that names no source")
+    return Problem(*where, f"“{_short(sentence)}” {how} {said}",
+                   f"write {choices} for the value {_names(choose, short)} {'states' if len(choose) == 1 else 'state'} (the "
                    "handbook shows the other source's value beside it), or say it in a sentence that names no source and cites both")
 
 

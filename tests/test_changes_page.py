@@ -46,10 +46,16 @@ def recorded(tmp_path_factory):
         return project, build_site(project), said
 
 
+# the sentence that spoke for the DHS page about the disqualifiers, said without naming a source (tests/planted.py)
+REWORDED = ("'None of the things that stop a person from being a Parent Partner': not met changed from 'The DHS page says a "
+            "person cannot be a Parent Partner if any of these apply. You said one or more apply to you.' to 'A person cannot be "
+            "a Parent Partner if any of these apply. You said one or more apply to you.'")
+
+
 def test_diff_says_the_day_of_each_change_and_which_are_not_for_the_public_page(recorded):
     _, _, said = recorded
     lines = said["diff"].stdout.splitlines()
-    assert lines[0] == "6 changes since HEAD:"
+    assert lines[0] == "7 changes since HEAD:"
     public, internal = lines[1:lines.index('Not for the "What changed" page (citations, search words, how the self-check works):')], \
         lines[lines.index('Not for the "What changed" page (citations, search words, how the self-check works):') + 1:]
     assert public == [
@@ -57,6 +63,7 @@ def test_diff_says_the_day_of_each_change_and_which_are_not_for_the_public_page(
         f"- What Parent Partners do and do not do: will not '{DO_NOT}' added",
         "- Who can become a Parent Partner: 'Reunited for at least 18 months': at least changed from 1 year to 18 months"
         f" (takes effect on {DAY.isoformat()})",
+        f"- Who can become a Parent Partner: {REWORDED}",
         f"- Who can become a Parent Partner: disqualifier '{DISQUALIFIER}' added, in force from {spoken(DAY)}"]
     assert [line.split(": ")[2].split(" ")[0] for line in internal] == ["items", "cite"]
 
@@ -65,10 +72,10 @@ def test_record_needs_a_day_only_for_the_changes_without_one_of_their_own(record
     _, _, said = recorded
     refused = said["no day"]
     assert refused.exit_code == 2 and said["nothing written"]
-    assert ("--record needs --effective DATE: 2 of the changes have no day of their own; write the day they take effect "
+    assert ("--record needs --effective DATE: 3 of the changes have no day of their own; write the day they take effect "
             "(often the day you publish), like --effective") in refused.stderr
     assert said["record"].exit_code == 0, said["record"].output
-    assert (f"Recorded in data/program.yaml: 2 changes taking effect on {TODAY.isoformat()}, "
+    assert (f"Recorded in data/program.yaml: 3 changes taking effect on {TODAY.isoformat()}, "
             f"2 changes taking effect on {DAY.isoformat()}.") in said["record"].stdout
 
 
@@ -81,6 +88,7 @@ def test_each_change_is_written_with_its_own_day_and_internal_ones_are_not_writt
         f"      - \"What Parent Partners do and do not do: will not '{DO_NOT}' added\"\n"
         f"      - {{effective: {DAY.isoformat()}, text: \"Who can become a Parent Partner: 'Reunited for at least 18 months': "
         "at least changed from 1 year to 18 months\"}\n"
+        f"      - \"Who can become a Parent Partner: {REWORDED}\"\n"
         f"      - {{effective: {DAY.isoformat()}, text: \"Who can become a Parent Partner: disqualifier '{DISQUALIFIER}' added, "
         f"in force from {spoken(DAY)}\"}}\n")
 
@@ -141,7 +149,7 @@ def test_the_spanish_page_gives_the_summary_in_spanish_and_marks_the_english_cha
     assert len(summaries) == 2 and all(p.get("lang") is None for p in summaries)
     assert SUMMARY not in article.get_text()
     changes = article.select("li")
-    assert len(changes) == 4 and all(li.select_one("span[lang=en]").get_text() == li.get_text() for li in changes)
+    assert len(changes) == 5 and all(li.select_one("span[lang=en]").get_text() == li.get_text() for li in changes)
 
 
 def attribute_syntax(html: str) -> list[str]:

@@ -193,7 +193,7 @@ def test_check_names_a_sentence_that_restates_a_rule_value(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "sources.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "Required: reunited with the children for at least {dhs-reunited-one-year.at_least}.",
+        "Required: reunited with the children for at least {dhs-reunited-one-year.at_least@dhs}.",
         "Required: reunited with the children for at least one year."), encoding="utf-8")
     with pytest.raises(DataError) as e:
         load_all(project / "data")

@@ -102,13 +102,15 @@ def _changed(soup, page_title: str) -> dict[str, tuple]:
 def test_the_review_of_data_not_yet_saved_sums_up_the_change_on_top(reviewed):
     soup = _soup(reviewed, "today")
     summary = [" ".join(li.get_text(" ", strip=True).split()) for li in soup.select_one("h2#summary").find_next_sibling("ul").select("li")]
-    assert summary[0] == "6 pages change (3 in English (en), 3 in Spanish (es))."
+    assert summary[0] == "8 pages change (4 in English (en), 4 in Spanish (es))."
     assert re.fullmatch(r"0 of \d+ scenario results change \.", summary[1])
-    assert summary[2].startswith("13 texts of this change to translate into Spanish (es) , and their translations to check;")
-    assert "6 pages and 0 scenario results change since HEAD." in reviewed["today"][1].stderr
+    assert summary[2].startswith("14 texts of this change to translate into Spanish (es) , and their translations to check;")
+    assert "8 pages and 0 scenario results change since HEAD." in reviewed["today"][1].stderr
     # the texts to translate: the memo's, the disqualifier's and the do-not rule's, each with its Spanish
     rows = soup.select_one("h2#translate-es").find_next_sibling("table").select("tbody tr")
-    assert len(rows) == 13 and all(r.select("td")[2].get_text().startswith("ES: ") for r in rows)
+    # each new text in the copy's translation ("ES: ..."), and the reworded one in its own Spanish (tests/planted.py)
+    assert len(rows) == 14 and all(r.select("td")[2].get_text().startswith("ES: ") or
+                                   r.select("td")[1].get_text().startswith("A person cannot be") for r in rows)
     assert soup.select_one("#not-reviewed-es").find_next_sibling("details")  # the long list is folded
 
 

@@ -166,6 +166,7 @@ def test_python_and_browser_agree_on_a_rule_that_changes_on_a_date(browser_page,
     all_tables = tables(dated)
     python = python_results(all_tables, cases)
     assert any(res[6] == "2025-07-01" for row in python for res in row[3])  # some results say the rule changes first
+    assert any(c[0] == "2025-07-01" for row in python for c in row[6])  # and some results change on that day, announced
     _compare(python, js_results(browser_page, site_url, all_tables, cases), cases)
 
 
@@ -189,6 +190,7 @@ def test_python_and_browser_agree_on_entries_that_start_and_stop_on_a_date(brows
     # the question only the stopped requirement reads is asked before it stops, not after
     assert {case[2] < dt.date(2025, 10, 1) for case, row in zip(cases, python) if "share" in row[5]} == {True}
     assert any("share" in row[5] for row in python)
+    assert {c[0] for row in python for c in row[6]} >= {"2025-07-01"}  # results that change on a day announce it
     _compare(python, js_results(browser_page, site_url, all_tables, cases), cases)
 
 
