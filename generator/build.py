@@ -306,6 +306,6 @@ def _template_line(error: Exception) -> str:
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
         if name.endswith((".j2", ".md")) or name == "<template>":
-            where = f"{Path(name).name if name != '<template>' else 'a page in content/'}:{tb.tb_lineno}"
+            where = f"{name if name.startswith('content/') else Path(name).name if name != '<template>' else 'a page in content/'}:{tb.tb_lineno}"
         tb = tb.tb_next
     return where

@@ -37,10 +37,14 @@ def _escape(value: Any) -> Any:
 
 
 @functools.lru_cache(maxsize=None)
-def environment() -> jinja2.Environment:
+def environment(sandboxed: bool = False) -> jinja2.Environment:
     """One environment per process: `mkdocs serve` rebuilds without compiling the templates again
-    (Jinja still reloads a template whose file changed)."""
-    return jinja2.Environment(
+    (Jinja still reloads a template whose file changed). Hand-written pages get a sandboxed one: their
+    {{ }} reach the data's values and the macros, never Python's insides ({{ ''.__class__ }} is refused,
+    with the page and line)."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return (SandboxedEnvironment if sandboxed else jinja2.Environment)(
         loader=jinja2.FileSystemLoader([TEMPLATES, selfcheck.CHECKLIST_DIR]),
         autoescape=True,
         finalize=_escape,
@@ -155,10 +159,12 @@ class Renderer:
     def render(self, template: str, page_uri: str, prefix: str = "", **extra) -> str:
         return self.env.get_template(template).render(**self.context(page_uri, prefix), **extra)
 
-    def render_text(self, text: str, page_uri: str) -> str:
+    def render_text(self, text: str, page_uri: str, source: str | None = None) -> str:
         """A hand-written page from content/, which may use the data: {{ program.name }}."""
         head = '{% import "_macros.md.j2" as m with context %}'
-        return self.env.from_string(head + text).render(**self.context(page_uri))
+        env = environment(sandboxed=True)
+        code = env.compile(head + text, name=page_uri, filename=f"content/{source or page_uri}")  # errors name the file
+        return env.template_class.from_code(env, code, env.make_globals(None)).render(**self.context(page_uri))
 
     # -- the pages
     def body(self, entry: registry.Entry, uri: str, item: Any, page_uri: str | None = None, prefix: str = "") -> str:
@@ -178,7 +184,7 @@ class Renderer:
         handbook = [uri for e in registry.PAGES if e.template and e.printed and not e.gathers
                     for uri, _ in registry.expand(e, self.hb)]
         self.printed = [uri for uri in content if registry.entry_of(uri, self.hb).printed] + handbook
-        chapters = [(uri, self.render_text(content[uri], entry.uri)) for uri in self.printed if uri in content]
+        chapters = [(uri, self.render_text(content[uri], entry.uri, uri)) for uri in self.printed if uri in content]
         chapters += [(p.uri, p.markdown) for p in self.handbook_pages(entry.uri, lambda uri: print_id(uri, ""))]
         contents = [(self.titles.get(uri) or _first_heading(text), "#" + print_id(uri, CHAPTER)) for uri, text in chapters]
         head = self.render(entry.template, entry.uri, title=self.titles[entry.uri], contents=contents)
