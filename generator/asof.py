@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from . import model
 from .model.dated import Bounded, DatedValue, is_dated, versions
 from .strings import strings_for
+from .values import PLACEHOLDER, duration_words, rule_values, stated_values  # noqa: F401 (asof.duration_words: the pages' words)
 
 def published_day() -> dt.date:
     """The day the handbook is made, shown as "Published ..." in every page's footer and on the print page's
@@ -25,31 +26,6 @@ def published_day() -> dt.date:
     convention: seconds since 1970, in UTC), so the same build made again gives the same pages."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch.isdigit() else dt.date.today()
-
-
-PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*)\.([a-z_]+)(?:@([a-z0-9][a-z0-9-]*))?\}")
-"""{requirement-id.field}: the value of a field of that requirement's rule, in words (the one in force);
-{requirement-id.field@source}: the value as that source states it (provenance.py)."""
-
-
-def duration_words(text: str, words: dict) -> str:
-    """'1 year' -> 'one year', '18 months' -> '18 months', in the program's words."""
-    number, unit = model.DURATION.match(text).groups()
-    n = int(number)
-    names = words["number_words"]
-    return words["duration_" + ("year" if unit.startswith("year") else "month") + ("" if n == 1 else "s")].format(
-        n=names[n] if n < len(names) else n)
-
-
-def rule_values(el: model.Eligibility, words: dict) -> dict[str, str]:
-    """Every '{requirement-id.field}' placeholder the data can use, and its words (durations, as in force)."""
-    out = {}
-    for req in el.requirements:
-        for field in type(req.rule).model_fields if req.rule else ():
-            value = getattr(req.rule, field)
-            if isinstance(value, str) and model.DURATION.match(value):
-                out[f"{req.id}.{field}"] = duration_words(value, words)
-    return out
 
 
 def fill(text: str, values: dict[str, str], by_source: dict | None = None) -> str:
@@ -124,7 +100,6 @@ def _resolve(hb: model.Handbook, day: dt.date, fill_texts: bool = True) -> model
     files = {name: _walk(getattr(hb, name), day, lambda s: (s, []))[0] for name in model.FILES}
     if not fill_texts:
         return hb.model_copy(update=files)
-    from .provenance import stated_values
 
     words = strings_for(hb.program)
     values, by_source = rule_values(files["eligibility"], words), stated_values(hb, day, words)

@@ -6,14 +6,21 @@ import difflib
 import types
 import typing
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, Tag, ValidationError
 
 from .model import MAX_DURATION_YEARS, RULE_ERROR, SOURCE_FILE
 
-if TYPE_CHECKING:
-    from .yamlread import Located
+
+
+class Located(Protocol):
+    """Where each value of a file is (yamlread.Located is one): its line, its key's line, the values."""
+    value: Any
+
+    def line(self, path: tuple) -> int | None: ...
+
+    def key_line(self, path: tuple) -> int | None: ...
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ that the DHS page requires 18 months, which it never did. So:
   on the handbook's day, else its first. When a later version from another source is in force that day or
   still to come, the value is shown with it beside, in the interface word `value_from_source` ("one year (from
   March 1, 2027, Example memo: 18 months)"), and that version's citation is added to the entry's
-  (`stated_values`, used by asof.py).
+  (values.py: `stated_values`, used by asof.py).
 - `check` refuses a sentence that binds a rule value to a source that does not state it
   (`provenance_problems`): a sentence that names sources (naming.py: "the DHS page", "DSS") speaks for them,
   any other for the sources its entry cites; a plain `{requirement-id.field}` in it must be cited, in every
@@ -20,72 +20,14 @@ that the DHS page requires 18 months, which it never did. So:
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from . import model
-from .model.dated import is_dated, versions
 from .problems import Problem
-from .strings import format_date
+from .values import PLACEHOLDER, _rule_fields, _sources
 from .yamlread import Located
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
-
-
-@dataclass(frozen=True)
-class Stated:
-    """A rule value as one source states it, as shown: its words, and beside them a later value of another
-    source in force or still to come; `cites` are that later value's citations."""
-    shown: str
-    cites: list = field(default_factory=list)
-
-
-def _sources(cites) -> set[str]:
-    return {c.source for c in cites}
-
-
-def _versions(req, name: str) -> list[tuple[dt.date | None, object, set[str], list]]:
-    """(day, value, sources, citations) of each version of a rule field; one, undated, for a plain value
-    (its sources: the requirement's own citations)."""
-    value = getattr(req.rule, name)
-    if is_dated(value):
-        return [(d, v.value, _sources(v.cite), list(v.cite)) for d, v in versions(value)]
-    return [(None, value, _sources(req.cite), list(req.cite))]
-
-
-def _rule_fields(el) -> dict[str, list]:
-    """Every '{requirement-id.field}' that holds a duration, and its versions."""
-    out = {}
-    for req in el.requirements:
-        for name in type(req.rule).model_fields if req.rule else ():
-            each = _versions(req, name)
-            if all(isinstance(v, str) and model.DURATION.match(v) for _, v, _, _ in each):
-                out[f"{req.id}.{name}"] = each
-    return out
-
-
-def stated_values(hb: model.Handbook, day: dt.date, words: dict) -> dict[str, Stated]:
-    """Every '{requirement-id.field@source}' the data can use, as shown on `day` (hb: the data as written)."""
-    from .asof import duration_words
-
-    short = {s.id: s.short for s in hb.sources.sources}
-    out = {}
-    for key, each in _rule_fields(hb.eligibility).items():
-        for source in sorted(set().union(*(s for _, _, s, _ in each))):
-            own = [v for v in each if source in v[2]]
-            first, value, _, _ = next((v for v in reversed(own) if v[0] is None or v[0] <= day), own[0])
-            later = [v for v in each if v[0] and first and v[0] > first and source not in v[2]]
-            beside = next((v for v in reversed(later) if v[0] <= day), later[0] if later else None)
-            shown = duration_words(value, words)
-            if beside:
-                d, other, sources, cites = beside
-                shown += " " + words["value_from_source"].replace("{date}", format_date(d, words)).replace(
-                    "{source}", ", ".join(short.get(s, s) for s in sorted(sources))).replace("{value}", duration_words(other, words))
-                out[f"{key}@{source}"] = Stated(shown, cites)
-            else:
-                out[f"{key}@{source}"] = Stated(shown)
-    return out
 
 
 def provenance_problems(parsed: dict, located: dict[str, Located]) -> list[Problem]:
@@ -93,7 +35,6 @@ def provenance_problems(parsed: dict, located: dict[str, Located]) -> list[Probl
     if "eligibility" not in parsed or "sources" not in parsed:
         return []
     from . import translations
-    from .asof import PLACEHOLDER
     from .naming import _reach, source_names
 
     el, names = parsed["eligibility"], source_names(parsed["sources"])
