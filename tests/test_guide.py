@@ -82,6 +82,34 @@ def new_entries(project: Path, yaml: list[str], guide: str) -> None:
     path.write_text("".join(lines[:at] + [entry] + lines[at:]), encoding="utf-8")
 
 
+def scenario_moved(project: Path, yaml: list[str]) -> None:
+    """Step 3: the scenario the change moves takes the block's `dates:` line."""
+    block = next(b for b in yaml if b.lstrip().startswith("- name:") and "today:" not in b).splitlines(keepends=True)
+    dates = next(line for line in block if line.lstrip().startswith("dates:"))
+    path = project / "data" / "scenarios.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i in range(lines.index(block[0]), len(lines)) if lines[i].lstrip().startswith("dates:"))
+    path.write_text("".join(lines[:at] + [dates] + lines[at + 1:]), encoding="utf-8")
+
+
+def reworded(project: Path, yaml: list[str]) -> None:
+    """Step 5: the sentence that spoke for the DHS page about the memo's disqualifier names no source (the line
+    in data/eligibility.yaml whose key is the block's), and its Spanish entry becomes the guide's."""
+    line = next(b for b in yaml if b.lstrip().startswith("not_met:"))
+    key = line.split(":")[0] + ":"
+    path = project / "data" / "eligibility.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    (at,) = [i for i, old in enumerate(lines) if old.startswith(key) and "The DHS page says a person cannot be" in old]
+    lines[at] = line
+    path.write_text("".join(lines), encoding="utf-8")
+    entry = next(b for b in yaml if "› dhs-not-disqualified ›" in b)
+    path = project / "data" / "translations" / "es.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index(entry.splitlines()[0] + "\n")
+    end = text.index("\n", text.index("  reviewed:", first)) + 1
+    path.write_text(text[:first] + entry + text[end:], encoding="utf-8")
+
+
 def new_scenarios(project: Path, yaml: list[str]) -> None:
     """Step 7: the block is added at the end of data/scenarios.yaml."""
     block = next(b for b in yaml if "today:" in b)
@@ -97,35 +125,43 @@ def mistake(file: str, old: str, new: str, shown: str):
     return make
 
 
-# One entry per console block of the guide, in order: (what the block shows, the edit it needs first,
+# One entry per console block of the guide, in order: (what the block shows, the edits it needs first,
 # whether the edit is a mistake that is put back after the block).
 STEPS = [
-    ("a branch and a clean check", None, False),
-    ("add-source", None, False),
-    ("check listing the texts to translate", None, False),
-    ("check with the translations and the dated value", "dated_value", False),
-    ("a sentence stating the value", mistake("data/eligibility.yaml", "    title: Reunited for at least {dhs-reunited-one-year.at_least}",
-                                            "    title: Reunited for at least 18 months", "title: Reunited for at least 18 months"), True),
-    ("a quote not in the memo", mistake("data/eligibility.yaml", 'quote: "Parent Partners must have been reunited',
-                                        'quote: "Parent Partners must be reunited', '"Parent Partners must be reunited ..."'), True),
-    ("a misspelt key", "misspelt_key", True),
-    ("check naming the new rule's and disqualifier's texts", "new_entries", False),
-    ("preview", "preview", False),
-    ("preview showing a mistake, then its fix", "preview, with the block before", False),
-    ("publish refusing texts not yet translated", None, False),
-    ("translations es", None, False),
-    ("check with the translations and the new scenarios", "new_scenarios", False),
-    ("a scenario expecting the old result", mistake("data/scenarios.yaml", "    outcome: train-now\n    dates: {partner: 2027-08-28}\n",
-                                                    "    outcome: likely\n", "outcome: likely"), True),
-    ("diff", None, False),
-    ("diff --record", None, False),
-    ("recording a date twice", None, False),
-    ("commit and review", "review before the commit", False),
-    ("merge", None, False),
-    ("publish", None, False),
-    ("publish refusing a mistake", mistake("data/eligibility.yaml", 'value: "18 months"', 'value: "18 mnths"', '"18 mnths"'), True),
-    ("revert and publish", None, False),
+    ("a branch and a clean check", (), False),
+    ("add-source", (), False),
+    ("check listing the texts to translate", (), False),
+    ("check with the translations and the dated value: a scenario it moves", ("translated memo", "dated_value"), False),
+    ("check with the scenario's new result", ("scenario_moved",), False),
+    ("a sentence stating the value", (mistake("data/eligibility.yaml", "    title: Reunited for at least {dhs-reunited-one-year.at_least}",
+                                             "    title: Reunited for at least 18 months", "title: Reunited for at least 18 months"),), True),
+    ("a quote not in the memo", (mistake("data/eligibility.yaml", 'quote: "Parent Partners must have been reunited',
+                                         'quote: "Parent Partners must be reunited', '"Parent Partners must be reunited ..."'),), True),
+    ("a misspelt key", ("misspelt_key",), True),
+    ("check naming the new texts and a sentence speaking for the DHS page", ("new_entries",), False),
+    ("preview", ("reworded", "preview"), False),
+    ("preview showing a mistake, then its fix", ("the block before",), False),
+    ("publish refusing texts not yet translated", (), False),
+    ("translations es", (), False),
+    ("check with the translations and the new scenarios", ("translated rule", "new_scenarios"), False),
+    ("a scenario expecting the old result", (mistake("data/scenarios.yaml", "    outcome: train-now\n    dates: {partner: 2027-08-28}\n",
+                                                     "    outcome: likely\n", "outcome: likely"),), True),
+    ("diff", (), False),
+    ("diff --record", (), False),
+    ("recording a date twice", (), False),
+    ("commit and review", ("translated summary", "review before the commit"), False),
+    ("review as of the change day", (), False),
+    ("merge", (), False),
+    ("publish", (), False),
+    ("publish refusing a mistake", (mistake("data/eligibility.yaml", 'value: "18 months"', 'value: "18 mnths"', '"18 mnths"'),), True),
+    ("revert and publish", (), False),
 ]
+
+
+TRANSLATED = {"translated memo": "› example-memo ›", "translated rule": "will_not › 6", "translated summary": "› versions ›"}
+"""The guide's blocks of Spanish for the entries a command added at the end of data/translations/es.yaml, by a
+key they hold."""
+EDITS = {"dated_value": dated_value, "scenario_moved": scenario_moved, "reworded": reworded, "new_scenarios": new_scenarios}
 
 
 def start(project: Path) -> Path:
@@ -164,30 +200,30 @@ def replay_guide(project: Path, published: Path) -> None:
     day = dt.date.fromisoformat(GUIDE_DAY)
     assert f"on {day:%B} {day.day}, {day.year}" in guide, "the guide says on which day its commands were run"
     start(project)
-    for n, ((label, edit, undo), block) in enumerate(zip(STEPS, console)):
+    for n, ((label, edits, undo), block) in enumerate(zip(STEPS, console)):
         saved = data_files(project)
-        if edit == "preview":
-            preview(project, block, console[n + 1], label, untranslated_in_preview)
+        if "the block before" in edits:  # preview's second block is replayed with its first
             continue
-        if edit == "preview, with the block before":
+        for edit in edits:
+            if edit == "preview":
+                preview(project, block, console[n + 1], label, untranslated_in_preview)
+            elif edit in TRANSLATED:
+                translated(project, yaml, TRANSLATED[edit])
+            elif edit == "misspelt_key":
+                misspelt_key(project, block)
+            elif edit == "review before the commit":  # item 9: review works on data not yet committed, and counts the same
+                result = generator(project, "review", "--against", "main", "--out", "review.html")
+                shown = next(out for words, out in commands(block) if "review" in words)
+                assert result.returncode == 0 and normal(result.stdout, project) == shown, result.stdout
+                (project / "review.html").unlink()
+            elif edit == "new_entries":
+                new_entries(project, yaml, guide)
+            elif isinstance(edit, str):
+                EDITS[edit](project, yaml)
+            else:
+                edit(project, guide)
+        if "preview" in edits:
             continue
-        if edit == "dated_value":
-            translated(project, yaml, "› example-memo ›")
-            dated_value(project, yaml)
-        elif edit == "new_entries":
-            new_entries(project, yaml, guide)
-        elif edit == "new_scenarios":
-            translated(project, yaml, "will_not › 6")
-            new_scenarios(project, yaml)
-        elif edit == "misspelt_key":
-            misspelt_key(project, block)
-        elif edit == "review before the commit":  # item 9: review works on data not yet committed, and counts the same
-            result = generator(project, "review", "--against", "main", "--out", "review.html")
-            shown = next(out for words, out in commands(block) if "review" in words)
-            assert result.returncode == 0 and normal(result.stdout, project) == shown, result.stdout
-            (project / "review.html").unlink()
-        elif edit is not None:
-            edit(project, guide)
         replay(project, block, label)
         if undo:
             put_back(saved)
