@@ -156,23 +156,25 @@ def test_what_changed_lists_each_change_under_its_own_day(guide_sites):
                 assert line not in march + february, (when, language, "an internal line on the public page", line)
 
 
+HEADINGS = {"en": (r"Coming on (.+)", r"In effect from (.+)"), "es": (r"Regirá desde el (.+)", r"Rige desde el (.+)")}
+MONTHS = {"en": "January February March April May June July August September October November December".split(),
+          "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()}
+
+
+def _heading_is_true(heading: str, published: str, language: str) -> bool:
+    """A day's heading on "What changed" reads as coming exactly when its day is after the publish day."""
+    later, now = (re.fullmatch(w, heading) for w in HEADINGS[language])
+    m = re.fullmatch(r"(\w+) (\d+), (\d+)" if language == "en" else r"(\d+) de (\w+) de (\d+)", (later or now)[1])
+    month, number = (m[1], m[2]) if language == "en" else (m[2], m[1])
+    day = dt.date(int(m[3]), MONTHS[language].index(month) + 1, int(number))
+    return (day > dt.date.fromisoformat(published)) == bool(later)
+
+
 def test_what_changed_says_coming_for_every_day_after_the_publish_day_and_never_in_effect(guide_sites):
-    words = {"en": (r"Coming on (.+)", r"In effect from (.+)"), "es": (r"Regirá desde el (.+)", r"Rige desde el (.+)")}
-    months = {"en": "January February March April May June July August September October November December".split(),
-              "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()}
-
-    def day(text: str, language: str) -> dt.date:
-        m = re.fullmatch(r"(\w+) (\d+), (\d+)", text) if language == "en" else re.fullmatch(r"(\d+) de (\w+) de (\d+)", text)
-        month, number = (m[1], m[2]) if language == "en" else (m[2], m[1])
-        return dt.date(int(m[3]), months[language].index(month) + 1, int(number))
-
     for site in _sites(guide_sites):
-        published = dt.date.fromisoformat(site.day)
         for language in ("en", "es"):
             for heading, _ in _days(site, language):
-                later, now = (re.fullmatch(w, heading) for w in words[language])
-                assert later or now, heading
-                assert (day((later or now)[1], language) > published) == bool(later), (site.day, heading)
+                assert _heading_is_true(heading, site.day, language), (site.day, heading)
 
 
 def test_the_spanish_what_changed_has_the_spanish_summary_and_no_raw_markup(guide_sites):
@@ -234,34 +236,43 @@ def _answers(guide_sites, since: str) -> dict:
     return {q: {"year": int(a[:4]), "month": int(a[5:])} if re.fullmatch(r"\d{4}-\d\d", str(a)) else a for q, a in usual.items()}
 
 
-def _tables(guide_sites):
-    return [(site.day, language, _table(site, language)) for site in _sites(guide_sites) for language in ("en", "es")]
+def _the_date_is_under_the_rule_in_force_then(table: dict, answers: dict) -> None:
+    """Item 1: children home in April 2026 (counted as April 30): one year would be April 30, 2027, after the change
+    day, when the rule is 18 months: the date is October 30, 2027, weeks before the day, the day before and on it."""
+    for today in (dt.date.fromisoformat(GUIDE_DAY), CHANGE - dt.timedelta(days=1), CHANGE):
+        outcome = evaluate.evaluate(table, answers, today)
+        assert (outcome.id, outcome.partner_date) == ("train-now", dt.date(2027, 10, 30)), today
 
 
-def test_a_date_a_result_gives_is_under_the_rule_in_force_on_that_date(guide_sites):
-    """Item 1: children home in April 2026 (counted as April 30): one year would be April 30, 2027, after the
-    change day, when the rule is 18 months: the date is October 30, 2027, before the day and on it."""
-    answers = _answers(guide_sites, "2026-04")
-    for published, language, table in _tables(guide_sites):
-        for today in (dt.date.fromisoformat(GUIDE_DAY), CHANGE - dt.timedelta(days=1), CHANGE):
-            outcome = evaluate.evaluate(table, answers, today)
-            assert (outcome.id, outcome.partner_date) == ("train-now", dt.date(2027, 10, 30)), (published, language, today)
-
-
-def test_a_parent_whose_result_changes_on_the_change_day_is_told_so(guide_sites):
-    """Item 2: children home in November 2025: one year is met on the day before the change; 18 months is not (May 30,
+def _the_change_is_announced(table: dict, answers: dict, language: str) -> None:
+    """Item 2: children home in November 2025: one year is met the day before the change; 18 months is not (May 30,
     2027). The answer says that from March 1, 2027 the rules change, in the page's own words, with the new date."""
-    answers = _answers(guide_sites, "2025-11")
-    for published, language, table in _tables(guide_sites):
-        before = evaluate.evaluate(table, answers, CHANGE - dt.timedelta(days=1))
-        assert before.id == "likely" and [c.day for c in before.coming] == [CHANGE], (published, language)
-        assert before.coming[0].partner_date == evaluate.evaluate(table, answers, CHANGE).partner_date == dt.date(2027, 5, 30)
-        (told,) = evaluate.coming(table, before)
-        words = table["words"]
-        assert told.startswith(words["coming"].split("{date}")[0] + evaluate.format_date(CHANGE, table)), told
-        assert evaluate.format_date(dt.date(2027, 5, 30), table) in told
-        assert ("30 de mayo de 2027" if language == "es" else "May 30, 2027") in told
-        assert evaluate.evaluate(table, answers, CHANGE).coming == ()  # on the day, nothing is left to come
+    before, on = evaluate.evaluate(table, answers, CHANGE - dt.timedelta(days=1)), evaluate.evaluate(table, answers, CHANGE)
+    assert before.id == "likely" and [c.day for c in before.coming] == [CHANGE]
+    assert before.coming[0].partner_date == on.partner_date == dt.date(2027, 5, 30) and on.coming == ()
+    (told,) = evaluate.coming(table, before)
+    assert told.startswith(table["words"]["coming"].split("{date}")[0] + evaluate.format_date(CHANGE, table)), told
+    assert ("30 de mayo de 2027" if language == "es" else "May 30, 2027") in told, told
+
+
+def _no_date_above_where_there_is_none(table: dict) -> None:
+    """Item 3: a text that speaks of "the date above" is an outcome's own, and that outcome gives a date; the words any
+    outcome can show (the script's words, the requirements' explanations) never do."""
+    for outcome in table["outcomes"]:
+        assert not ABOVE.search(json.dumps(outcome, ensure_ascii=False)) or re.search(r"\{(partner|training)_date\}", outcome["title"])
+    for text in _strings(table["words"]) + _strings(table["requirements"]):
+        assert not ABOVE.search(text), text
+
+
+def test_the_self_check_on_every_page_dates_announces_and_points_truly(guide_sites):
+    """Items 1 to 3 on the tables the self-check pages carry, before and on the day, in English and Spanish."""
+    april, november = _answers(guide_sites, "2026-04"), _answers(guide_sites, "2025-11")
+    for site in _sites(guide_sites):
+        for language in ("en", "es"):
+            table = _table(site, language)
+            _the_date_is_under_the_rule_in_force_then(table, april)
+            _the_change_is_announced(table, november, language)
+            _no_date_above_where_there_is_none(table)
 
 
 def test_no_word_of_the_self_check_speaks_of_a_date_above():
@@ -274,16 +285,3 @@ def test_no_word_of_the_self_check_speaks_of_a_date_above():
     for path in files:
         for text in _strings(yaml_load(path.read_text(encoding="utf-8"))):
             assert not ABOVE.search(text), (path.name, text)
-
-
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_the_date_above_is_named_only_where_an_outcome_gives_one(guide_sites, language):
-    """Item 3, on the built pages' tables: a text that speaks of "the date above" is an outcome's own, and that outcome
-    gives a date; the words that any outcome can show (the script's words, the requirements' explanations) never do."""
-    for site in _sites(guide_sites):
-        table = _table(site, language)
-        for outcome in table["outcomes"]:
-            for text in _strings(outcome):
-                assert not ABOVE.search(text) or re.search(r"\{(partner|training)_date\}", outcome["title"] + json.dumps(outcome)), text
-        for text in _strings(table["words"]) + _strings(table["requirements"]):
-            assert not ABOVE.search(text), (site.day, text)
