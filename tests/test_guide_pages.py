@@ -250,6 +250,7 @@ def _the_change_is_announced(table: dict, answers: dict, language: str) -> None:
     before, on = evaluate.evaluate(table, answers, CHANGE - dt.timedelta(days=1)), evaluate.evaluate(table, answers, CHANGE)
     assert before.id == "likely" and [c.day for c in before.coming] == [CHANGE]
     assert before.coming[0].partner_date == on.partner_date == dt.date(2027, 5, 30) and on.coming == ()
+    assert before.coming[0].id == "talk"  # the guide, step 5: her answer did not cover the coming disqualifier
     (told,) = evaluate.coming(table, before)
     assert told.startswith(table["words"]["coming"].split("{date}")[0] + evaluate.format_date(CHANGE, table)), told
     assert ("30 de mayo de 2027" if language == "es" else "May 30, 2027") in told, told
