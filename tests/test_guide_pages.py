@@ -170,11 +170,22 @@ def _heading_is_true(heading: str, published: str, language: str) -> bool:
     return (day > dt.date.fromisoformat(published)) == bool(later)
 
 
-def test_what_changed_says_coming_for_every_day_after_the_publish_day_and_never_in_effect(guide_sites):
+def test_every_page_and_the_pdf_say_coming_for_every_day_after_the_publish_day_and_never_in_effect(guide_sites):
+    """Item 5 beyond the page itself: the print pages and the PDF hold "What changed" too."""
+    said = {"en": re.compile(r"(?:Coming on|In effect from) [A-Z][a-z]+ \d{1,2}, \d{4}"),
+            "es": re.compile(r"(?:Regirá|Rige) desde el \d{1,2} de [a-z]+ de \d{4}")}
+    internal = _guide_diff()[1]
     for site in _sites(guide_sites):
         for language in ("en", "es"):
             for heading, _ in _days(site, language):
                 assert _heading_is_true(heading, site.day, language), (site.day, heading)
+        texts = [(path, _language(path), site.text(path)) for path in site.pages("en") + site.pages("es")]
+        for path, language, text in texts + [("handbook.pdf", "en", " ".join(site.pdf_text().split()))]:
+            for heading in said[language].findall(text):
+                assert _heading_is_true(heading, site.day, language), (site.day, path, heading)
+            for line in internal:
+                assert line not in text, (site.day, path, "an internal line", line)
+        assert sum(bool(said["en"].search(t)) for _, language, t in texts if language == "en") >= 2  # the page and the print page
 
 
 def test_the_spanish_what_changed_has_the_spanish_summary_and_no_raw_markup(guide_sites):
