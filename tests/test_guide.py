@@ -3,10 +3,11 @@ the project, with the clock set to the day the guide says its commands were run 
 command it shows must print exactly what the guide says it prints (how a block is replayed, and the little
 that may differ: tests/guide_replay.py). The copy, as the guide publishes it, is then published again with the
 clock on the day before its change takes effect and on that day (CHANGE_DAY), PDF included: the fixture
-`guide_sites` holds both, for assertions on every page in both languages, the print pages and the PDF.
+`guide_sites` holds both, with the review pages the guide writes and a publish of its texts not yet translated,
+for the assertions on every page in both languages, the print pages and the PDF (tests/test_guide_pages.py).
 
-Before each ```console block, STEPS says which of the guide's edits the copy needs: the guide's ```yaml
-blocks (applied as the guide says), or one of the mistakes the guide shows (the wrong text must be in the
+Before each ```console block, STEPS says which of the guide's edits the copy needs (tests/guide_edits.py): the
+guide's ```yaml blocks (applied as the guide says), or one of the mistakes the guide shows (the wrong text must be in the
 guide's words, in `backticks`; the copy is put back after the block). A misspelt key's edit is read from
 the message itself (file, line, the key and its misspelling).
 """
@@ -24,11 +25,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.guide_edits import dated_value, mistake, new_entries, new_scenarios, reworded, scenario_moved, translated
 from tests.guide_replay import (CHANGE_DAY, GUIDE_DAY, UNKNOWN_KEY, Published, blocks, commands, data_files, env, generator,
-                                misspelt_key, normal, preview, publish_as_on, put_back, replace, replay)
+                                misspelt_key, normal, preview, publish_as_on, put_back, replay)
 from tests.kit import ROOT
 from tests.kit.project import copy_project
-from yaml import safe_load as yaml_load
 
 GUIDE = ROOT / "docs" / "policy-staff-guide.md"
 README = ROOT / "README.md"
@@ -36,96 +37,43 @@ MEMO = ROOT / "docs" / "example-memo.txt"
 MARK = "(aún sin traducir)"
 
 
-# -- the guide's edits ---------------------------------------------------------------------------------
-
-def translated(project: Path, yaml: list[str], holding: str) -> None:
-    """The entries `translations es` or add-source added at the end of data/translations/es.yaml become the
-    guide's block that holds `holding`."""
-    block = next(b for b in yaml if holding in b)
-    path = project / "data" / "translations" / "es.yaml"
-    text = path.read_text(encoding="utf-8")
-    first = text.index(block.splitlines()[0] + "\n")
-    stubs, new = yaml_load(text[first:]), yaml_load(block)
-    assert list(stubs) == list(new) and all(s["es"] == "" and s["en"] == new[k]["en"] for k, s in stubs.items()), \
-        "the guide's block translates exactly the entries added"
-    path.write_text(text[:first] + block, encoding="utf-8")
-
-
-def dated_value(project: Path, yaml: list[str]) -> None:
-    """Step 3: the entry's `rule:` line is replaced with the block's lines after `...`."""
-    block = next(b for b in yaml if "at_least:" in b).splitlines(keepends=True)
-    entry, new = block[0], block[[line.strip() for line in block].index("...") + 1:]
-    path = project / "data" / "eligibility.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = lines.index(entry)
-    at = next(i for i in range(start, len(lines)) if lines[i].startswith(new[0].rstrip("\n")))
-    path.write_text("".join(lines[:at] + new + lines[at + 1:]), encoding="utf-8")
-
-
-def new_entries(project: Path, yaml: list[str], guide: str) -> None:
-    """Steps 4 and 5: the do-not rule at the end of `will_not:` (the last list of data/duties.yaml); the
-    disqualifier after the entry `child-death-conviction`, and its id in the question's `items:` as the guide writes it."""
-    rule = next(b for b in yaml if "legal advice" in b and "cite:" in b)
-    duties = project / "data" / "duties.yaml"
-    text = duties.read_text(encoding="utf-8")
-    assert not re.search(r"^\w", text[text.index("\nwill_not:") + 1:].split("\n", 1)[1], re.M), "will_not: is the file's last list"
-    duties.write_text(text + rule, encoding="utf-8")
-    entry = next(b for b in yaml if "id: child-neglect-conviction" in b)
-    items = re.search(r"`(items: \[[^\]`]*child-neglect-conviction\])`", guide)[1]
-    path = project / "data" / "eligibility.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = lines.index("  - id: child-death-conviction\n") + 1
-    while lines[at].startswith("    "):
-        at += 1
-    (old,) = [i for i, line in enumerate(lines) if line.startswith("    items: [")]
-    lines[old] = f"    {items}\n"
-    path.write_text("".join(lines[:at] + [entry] + lines[at:]), encoding="utf-8")
-
-
-def new_scenarios(project: Path, yaml: list[str]) -> None:
-    """Step 7: the block is added at the end of data/scenarios.yaml."""
-    block = next(b for b in yaml if "today:" in b)
-    with (project / "data" / "scenarios.yaml").open("a", encoding="utf-8") as f:
-        f.write(block)
-
-
-def mistake(file: str, old: str, new: str, shown: str):
-    """A mistake the guide shows: `shown` (the wrong text, as the guide's words give it) must be in the guide."""
-    def make(project: Path, guide: str) -> None:
-        assert f"`{shown}`" in guide, f"the guide should say what was typed wrong: `{shown}`"
-        replace(project, file, old, new)
-    return make
-
-
-# One entry per console block of the guide, in order: (what the block shows, the edit it needs first,
+# One entry per console block of the guide, in order: (what the block shows, the edits it needs first,
 # whether the edit is a mistake that is put back after the block).
 STEPS = [
-    ("a branch and a clean check", None, False),
-    ("add-source", None, False),
-    ("check listing the texts to translate", None, False),
-    ("check with the translations and the dated value", "dated_value", False),
-    ("a sentence stating the value", mistake("data/eligibility.yaml", "    title: Reunited for at least {dhs-reunited-one-year.at_least}",
-                                            "    title: Reunited for at least 18 months", "title: Reunited for at least 18 months"), True),
-    ("a quote not in the memo", mistake("data/eligibility.yaml", 'quote: "Parent Partners must have been reunited',
-                                        'quote: "Parent Partners must be reunited', '"Parent Partners must be reunited ..."'), True),
-    ("a misspelt key", "misspelt_key", True),
-    ("check naming the new rule's and disqualifier's texts", "new_entries", False),
-    ("preview", "preview", False),
-    ("preview showing a mistake, then its fix", "preview, with the block before", False),
-    ("publish refusing texts not yet translated", None, False),
-    ("translations es", None, False),
-    ("check with the translations and the new scenarios", "new_scenarios", False),
-    ("a scenario expecting the old result", mistake("data/scenarios.yaml", "    outcome: train-now\n    dates: {partner: 2027-08-28}\n",
-                                                    "    outcome: likely\n", "outcome: likely"), True),
-    ("diff", None, False),
-    ("diff --record", None, False),
-    ("recording a date twice", None, False),
-    ("commit and review", "review before the commit", False),
-    ("merge", None, False),
-    ("publish", None, False),
-    ("publish refusing a mistake", mistake("data/eligibility.yaml", 'value: "18 months"', 'value: "18 mnths"', '"18 mnths"'), True),
-    ("revert and publish", None, False),
+    ("a branch and a clean check", (), False),
+    ("add-source", (), False),
+    ("check listing the texts to translate", (), False),
+    ("check with the translations and the dated value: a scenario it moves", ("translated memo", "dated_value"), False),
+    ("check with the scenario's new result", ("scenario_moved",), False),
+    ("a sentence stating the value", (mistake("data/eligibility.yaml", "    title: Reunited for at least {dhs-reunited-one-year.at_least}",
+                                             "    title: Reunited for at least 18 months", "title: Reunited for at least 18 months"),), True),
+    ("a quote not in the memo", (mistake("data/eligibility.yaml", 'quote: "Parent Partners must have been reunited',
+                                         'quote: "Parent Partners must be reunited', '"Parent Partners must be reunited ..."'),), True),
+    ("a misspelt key", ("misspelt_key",), True),
+    ("check naming the new texts and a sentence speaking for the DHS page", ("new_entries",), False),
+    ("preview", ("reworded", "preview"), False),
+    ("preview showing a mistake, then its fix", ("the block before",), False),
+    ("publish refusing texts not yet translated", (), False),
+    ("translations es", (), False),
+    ("check with the translations and the new scenarios", ("translated rule", "new_scenarios"), False),
+    ("a scenario expecting the old result", (mistake("data/scenarios.yaml", "    outcome: train-now\n    dates: {partner: 2027-08-28}\n",
+                                                     "    outcome: likely\n", "outcome: likely"),), True),
+    ("diff", (), False),
+    ("diff --record", (), False),
+    ("recording a date twice", (), False),
+    ("commit and review", ("translated summary", "review before the commit"), False),
+    ("review as of the change day", (), False),
+    ("merge", (), False),
+    ("publish", (), False),
+    ("publish refusing a mistake", (mistake("data/eligibility.yaml", 'value: "18 months"', 'value: "18 mnths"', '"18 mnths"'),), True),
+    ("revert and publish", (), False),
 ]
+
+
+TRANSLATED = {"translated memo": "› example-memo ›", "translated rule": "will_not › 6", "translated summary": "› versions ›"}
+"""The guide's blocks of Spanish for the entries a command added at the end of data/translations/es.yaml, by a
+key they hold."""
+EDITS = {"dated_value": dated_value, "scenario_moved": scenario_moved, "reworded": reworded, "new_scenarios": new_scenarios}
 
 
 def start(project: Path) -> Path:
@@ -164,33 +112,41 @@ def replay_guide(project: Path, published: Path) -> None:
     day = dt.date.fromisoformat(GUIDE_DAY)
     assert f"on {day:%B} {day.day}, {day.year}" in guide, "the guide says on which day its commands were run"
     start(project)
-    for n, ((label, edit, undo), block) in enumerate(zip(STEPS, console)):
+    for n, ((label, edits, undo), block) in enumerate(zip(STEPS, console)):
         saved = data_files(project)
-        if edit == "preview":
-            preview(project, block, console[n + 1], label, untranslated_in_preview)
+        if "the block before" in edits:  # preview's second block is replayed with its first
             continue
-        if edit == "preview, with the block before":
+        for edit in edits:
+            if edit == "preview":
+                preview(project, block, console[n + 1], label, untranslated_in_preview)
+            elif edit in TRANSLATED:
+                translated(project, yaml, TRANSLATED[edit])
+            elif edit == "misspelt_key":
+                misspelt_key(project, block)
+            elif edit == "review before the commit":  # item 9: review works on data not yet committed, and counts the same
+                result = generator(project, "review", "--against", "main", "--out", "review.html")
+                shown = next(out for words, out in commands(block) if "review" in words)
+                assert result.returncode == 0 and normal(result.stdout, project) == shown, result.stdout
+                (project / "review.html").unlink()
+            elif edit == "new_entries":
+                new_entries(project, yaml, guide)
+            elif isinstance(edit, str):
+                EDITS[edit](project, yaml)
+            else:
+                edit(project, guide)
+        if "preview" in edits:
             continue
-        if edit == "dated_value":
-            translated(project, yaml, "› example-memo ›")
-            dated_value(project, yaml)
-        elif edit == "new_entries":
-            new_entries(project, yaml, guide)
-        elif edit == "new_scenarios":
-            translated(project, yaml, "will_not › 6")
-            new_scenarios(project, yaml)
-        elif edit == "misspelt_key":
-            misspelt_key(project, block)
-        elif edit == "review before the commit":  # item 9: review works on data not yet committed, and counts the same
-            result = generator(project, "review", "--against", "main", "--out", "review.html")
-            shown = next(out for words, out in commands(block) if "review" in words)
-            assert result.returncode == 0 and normal(result.stdout, project) == shown, result.stdout
-            (project / "review.html").unlink()
-        elif edit is not None:
-            edit(project, guide)
         replay(project, block, label)
         if undo:
             put_back(saved)
+        if label == "publish refusing texts not yet translated":  # item 7: what the guide says the way out does
+            result = generator(project, "publish", "--untranslated", "english", "--to", str(published.parent / "untranslated"))
+            assert result.returncode == 0, result.stdout
+            (published.parent / "untranslated.txt").write_text("\n".join(normal(result.stdout, project)), encoding="utf-8")
+        if label == "review as of the change day":  # item 6: the two review pages the guide wrote, kept
+            (published.parent / "review").mkdir()
+            for name in ("review.html", "review-march.html"):
+                shutil.move(project / name, published.parent / "review" / name)
         if label == "publish":
             shutil.copytree(project, published, ignore=shutil.ignore_patterns("site", ".git"))
 
@@ -207,6 +163,10 @@ class GuideSites:
         printed = json.loads((folder / "printed.json").read_text(encoding="utf-8"))
         self.before = Published(printed["before"][0], folder / "before", printed["before"][1])
         self.on = Published(printed["on"][0], folder / "on", printed["on"][1])
+        self.untranslated = Published(GUIDE_DAY, folder / "untranslated", (folder / "untranslated.txt").read_text(encoding="utf-8"))
+        """Published with `publish --untranslated english` while three texts had no Spanish (step 6)."""
+        self.review = folder / "review"
+        """The review pages of step 10: review.html (as of the guide's day) and review-march.html (as of the change's)."""
 
 
 def _run_once(folder: Path) -> None:
@@ -248,7 +208,7 @@ def test_publish_says_when_to_publish_again(guide_sites):
     """Item 10: a publish before the change ends with its day; on that day no change is left to come."""
     assert guide_sites.before.printed.splitlines()[-1] == "The next change takes effect on March 1, 2027: publish again on that day."
     assert "next change" not in guide_sites.on.printed
-    assert guide_sites.on.printed.splitlines()[-1].startswith("Published ")
+    assert any(line.startswith("Published ") for line in guide_sites.on.printed.splitlines())
 
 
 def test_the_sites_before_and_on_the_change_day(guide_sites):
