@@ -67,14 +67,17 @@ def changed_pages(old: build.Site, new: build.Site, markdown_with: tuple[list, d
     return out
 
 
-def _outcomes(site: build.Site, items: list) -> dict[str, str]:
+def _outcomes(site: build.Site, items: list) -> dict[str, SimpleNamespace | None]:
+    """Each scenario's result: the outcome's title and its dates, as a scenario's `dates:` read them (a moved date
+    is a change too)."""
     table = scenarios_mod.table(site.handbook)
-    titles = {o.id: o.title for o in site.handbook.eligibility.outcomes}
+    outcomes = {o.id: o for o in site.handbook.eligibility.outcomes}
     out = {}
     for item in items:
         try:
-            got = scenarios_mod.evaluate_item(site.handbook, item, table).id
-            out[item.name] = titles.get(got, got)
+            got = scenarios_mod.evaluate_item(site.handbook, item, table)
+            out[item.name] = SimpleNamespace(title=outcomes[got.id].title if got.id in outcomes else got.id,
+                                             training=got.training_date, partner=got.partner_date)
         except (KeyError, ValueError, TypeError):
             out[item.name] = None  # the scenario asks a question this version does not have
     return out
