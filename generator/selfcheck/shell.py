@@ -4,8 +4,8 @@
     shell(theme_dirs, palette, preview=False)  {"style", "script", "csp"} for the page template
 
 The colours are the handbook's: the custom properties that the theme's own stylesheets give the
-configured palette (mkdocs.yml › theme › palette) and default scheme, read from the theme's files,
-and the accent site_overrides/assets/handbook.css sets. The Content-Security-Policy lets only this
+configured palette (mkdocs.yml › theme › palette) and default scheme, read from the theme's files
+(a test checks that they define every colour selfcheck.css uses). The Content-Security-Policy lets only this
 style and this script run (by their hashes) and lets the page ask no other host for anything.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 COLOURS = ("--md-primary-fg-color", "--md-primary-fg-color--dark", "--md-primary-bg-color",
            "--md-default-fg-color", "--md-default-fg-color--light", "--md-default-fg-color--lightest",
-           "--md-default-bg-color", "--md-accent-fg-color")
+           "--md-default-bg-color")
 SCRIPTS = ("evaluate.js", "selfcheck.js")
 """The page's script, in this order, as one inline script: what the answers mean, then the screens."""
 CSP = ("default-src 'none'; script-src {scripts}; connect-src {connect}; style-src '{style}'; img-src 'self' data:; "
@@ -38,23 +38,17 @@ def _rules(dirs: list[str], pattern: str) -> str:
 
 
 def colours(theme_dirs: list[str], palette) -> dict[str, str]:
-    """The handbook's colours: the theme's default scheme, its primary colour, then the handbook's accent."""
+    """The handbook's colours: the theme's default scheme, then its primary colour."""
     palette = (palette[0] if isinstance(palette, list) else palette) or {}
     primary = re.escape(str(palette.get("primary", "indigo")).replace(" ", "-"))
     text = ";".join([
         _rules(theme_dirs, r":root,\[data-md-color-scheme=default\]"),
         _rules(theme_dirs, rf"\[data-md-color-primary={primary}\]"),
-        _rules(theme_dirs, r"body\[data-md-color-accent\]"),
     ])
     found: dict[str, str] = {}
     for name, value in re.findall(r"(--md-[\w-]+)\s*:\s*([^;]+)", text):
         found[name] = value.strip()
-    out = {name: found[name] for name in COLOURS if name in found}
-    # handbook.css: the accent is the primary's darker shade
-    accent = out.get("--md-accent-fg-color", "")
-    if accent.startswith("var(--md-primary-fg-color--dark") and "--md-primary-fg-color--dark" in out:
-        out["--md-accent-fg-color"] = out["--md-primary-fg-color--dark"]
-    return out
+    return {name: found[name] for name in COLOURS if name in found}
 
 
 def _hash(text: str) -> str:
@@ -62,9 +56,11 @@ def _hash(text: str) -> str:
 
 
 def _lean_css(css: str) -> str:
-    """The style without its comments and indentation (comments are for the people editing it)."""
+    """The style without its comments and the spaces around its punctuation (both are for the people editing
+    it; a space after a colon goes too, never one before: "a :hover" is not "a:hover")."""
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    return "\n".join(line.strip() for line in css.splitlines() if line.strip())
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+    return re.sub(r":\s+", ":", css).replace(";}", "}").strip()
 
 
 def _lean_js(js: str) -> str:
