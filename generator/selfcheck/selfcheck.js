@@ -6,11 +6,10 @@
   "use strict";
 
   var SC = window.SelfCheck, evaluate = SC.evaluate, inForce = SC.inForce, on = SC.on;
-  var tableEl = document.getElementById("sc-table"), app = document.getElementById("sc-app");
-  if (!tableEl || !app) return;
+  var app = document.getElementById("sc-app");
 
   // ------------------------------------------------------------ words and small helpers
-  var T = JSON.parse(tableEl.textContent), W = T.words, P = T.self_check, A = {}, title = document.title, note = document.getElementById("sc-note"),
+  var T = JSON.parse(document.getElementById("sc-table").textContent), W = T.words, P = T.self_check, A = {}, title = document.title, note = document.getElementById("sc-note"),
     shifts = 0, firstShift = 0, exitUrl = P.quick_exit_url, bar;
 
   function sub(s, k, v) { return String(s).split("{" + k + "}").join(v); }
@@ -108,7 +107,7 @@
 
   function field(id, label, value, size, bad) {
     return '<div class="sc-field"><label for="' + id + '">' + e(label) + '</label><input type="text" inputmode="numeric" autocomplete="off" id="' +
-      id + '" class="sc-w' + size + '" maxlength="' + size + '" value="' + e(value == null ? "" : value) + '"' + (bad ? ' aria-invalid="true"' : "") + "></div>";
+      id + '" size="' + size + '" maxlength="' + size + '" value="' + e(value == null ? "" : value) + '"' + (bad ? ' aria-invalid="true"' : "") + "></div>";
   }
 
   function checkScreen() {
@@ -161,8 +160,6 @@
     if (note) note.hidden = s !== "start"; // "not yet reviewed" (a translation): on the start screen, not on the answer's first screen
     app.innerHTML = '<p class="sc-backline">' + (s === "start" ? '<a class="sc-link" href="' + e(T.back) + '">' + e(W.back) + "</a>"
         : link("back", W.back)) + "</p>" + summary + html;
-    var form = app.querySelector("form");
-    if (form) form.addEventListener("submit", function (ev) { ev.preventDefault(); answer(x); });
     pad();
     if (focus !== false) app.querySelector(err ? ".sc-errors" : "#sc-h").focus();
   }
@@ -171,7 +168,7 @@
   // (long words wrap it onto more lines): on each screen and when the window changes.
   function pad() { document.documentElement.style.scrollPaddingTop = bar.offsetHeight + 8 + "px"; }
 
-  function go(s, c, u) { trail.push(current); show({ s: s, c: c ? 1 : 0, u: u }); }
+  function go(s, c, u) { trail.push(current); show({ s: s, c: c, u: u }); }
 
   function answer(x) {
     var err, v;
@@ -213,9 +210,11 @@
     else if (act === "back") show(trail.pop());
     else if (act === "change") go("q:" + arg, true);
     else if (act === "result") go("result");
-    else if (act === "again") { A = {}; trail = []; show({ s: "start" }); }
+    else if (act === "again") { A = {}; go("start"); }
     else if (act === "field") app.querySelector("#" + arg).focus();
   });
+
+  app.addEventListener("submit", function (ev) { ev.preventDefault(); answer(byId(T.questions, current.s.slice(2))); });
 
   document.addEventListener("keydown", function (ev) {
     if (ev.key !== "Shift") { shifts = 0; return; }
@@ -232,5 +231,5 @@
   bar = document.createElement("div"); var main = app.closest("main") || app;
   bar.className = "sc-bar"; bar.innerHTML = button("sc-exit", "exit", W.exit);
   main.parentNode.insertBefore(bar, main);
-  show({ s: "start", c: 0 }, null, false);
+  show({ s: "start" }, null, false);
 })();
