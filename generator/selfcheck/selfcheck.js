@@ -161,7 +161,10 @@
     app.innerHTML = '<p class="sc-backline">' + (s === "start" ? '<a class="sc-link" href="' + e(T.back) + '">' + e(W.back) + "</a>"
         : link("back", W.back)) + "</p>" + summary + html;
     pad();
-    if (focus !== false) app.querySelector(err ? ".sc-errors" : "#sc-h").focus();
+    // the focus moves to the heading (or the errors); one taller than the room under the bar starts just under it
+    var f = app.querySelector(err ? ".sc-errors" : "#sc-h");
+    if (focus !== false) f.focus();
+    if (f.getBoundingClientRect().top < bar.offsetHeight) f.scrollIntoView();
   }
 
   // A focused heading or field is scrolled to below the "Leave this page" bar, however tall the bar is now
@@ -224,7 +227,6 @@
   });
 
   window.addEventListener("resize", pad);
-  window.addEventListener("pageshow", function (ev) { if (ev.persisted && !A) location.reload(); });
 
   // "Leave this page" sits in a bar of its own among the page's top elements, so it stays on top
   // at every scroll position (selfcheck.css); it is made once and outlives every screen.
