@@ -111,7 +111,7 @@ def shell(theme_dirs: list[str], palette, preview: bool = False) -> dict[str, st
     root = ":root{" + ";".join(f"{k}:{v}" for k, v in colours(theme_dirs, palette).items()) + "}"
     dark = colours(theme_dirs, palette, dark=True)
     if dark:  # like the handbook, the page follows the system's dark setting
-        root += "@media(prefers-color-scheme:dark){:root{" + "".join(f"{k}:{v};" for k, v in dark.items()) + "color-scheme:dark}}"
+        root += "@media(prefers-color-scheme:dark){:root{" + ";".join(f"{k}:{v}" for k, v in dark.items()) + "}}"
     style = root + _lean_css((HERE / "selfcheck.css").read_text(encoding="utf-8"))
     # one inline script, by job: the evaluator (the twin of evaluate.py), then the screens that use it
     script = _lean_js("\n".join((HERE / name).read_text(encoding="utf-8") for name in SCRIPTS))
