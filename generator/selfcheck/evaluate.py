@@ -284,12 +284,13 @@ def entry_changes(table: dict, outcome: Outcome) -> list[str]:
 
 
 def coming(table: dict, outcome: Outcome) -> list[str]:
-    """What a parent reads, in the answer, about each coming change that alters the result."""
+    """What a parent reads, in the answer, about each coming change that alters the result: with each date it
+    gives that the result does not give already."""
     titles, words, out = {o["id"]: o["title"] for o in table["outcomes"]}, table["words"], []
     for c in outcome.coming:
         text = words["coming"].replace("{date}", format_date(c.day, table)).replace("{outcome}", fill(titles[c.id], table, c.training_date, c.partner_date))
-        for key, day in (("coming_training", c.training_date), ("coming_partner", c.partner_date)):
-            if day:
+        for key, day, now in (("coming_training", c.training_date, outcome.training_date), ("coming_partner", c.partner_date, outcome.partner_date)):
+            if day and day != now:
                 text += " " + words[key].replace("{date}", format_date(day, table))
         out.append(text)
     return out

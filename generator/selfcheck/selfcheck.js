@@ -6,16 +6,15 @@
   "use strict";
 
   var SC = window.SelfCheck, evaluate = SC.evaluate, inForce = SC.inForce, on = SC.on;
-  var tableEl = document.getElementById("sc-table"), app = document.getElementById("sc-app");
-  if (!tableEl || !app) return;
+  var app = document.getElementById("sc-app");
 
   // ------------------------------------------------------------ words and small helpers
-  var T = JSON.parse(tableEl.textContent), W = T.words, P = T.self_check, A = {}, title = document.title, note = document.getElementById("sc-note"),
-    shifts = 0, firstShift = 0, exitUrl = P.quick_exit_url;
+  var T = JSON.parse(document.getElementById("sc-table").textContent), W = T.words, P = T.self_check, A = {}, title = document.title, note = document.getElementById("sc-note"),
+    shifts = 0, firstShift = 0, exitUrl = P.quick_exit_url, bar;
 
   function sub(s, k, v) { return String(s).split("{" + k + "}").join(v); }
   function e(s) {
-    return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+    return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
   }
   function date(d) { return d ? sub(sub(sub(T.date_format, "month", T.months[d.m - 1]), "day", d.d), "year", d.y) : ""; }
   function fill(s, tr, pa) { return sub(sub(s, "training_date", date(tr)), "partner_date", date(pa)); }
@@ -24,16 +23,15 @@
     var s = fill(res.explain, res.training_date, res.partner_date);
     return res.change ? s + " " + sub(sub(W.rule_changes, "date", date(res.change)), "text", res.change_text) : s;
   }
-  // A coming change that alters the result, as the answer says it (twin of evaluate.coming).
-  function coming(c) {
-    var o = T.outcomes.filter(function (x) { return x.id === c.outcome; })[0],
-      s = sub(sub(W.coming, "date", date(c.day)), "outcome", fill(o.title, c.training_date, c.partner_date));
-    if (c.training_date) s += " " + sub(W.coming_training, "date", date(c.training_date));
-    if (c.partner_date) s += " " + sub(W.coming_partner, "date", date(c.partner_date));
+  // A coming change that alters the result r, as the answer says it, with the dates it gives that r does not (twin of evaluate.coming).
+  function coming(c, r) {
+    var o = byId(T.outcomes, c.outcome), s = sub(sub(W.coming, "date", date(c.day)), "outcome", fill(o.title, c.training_date, c.partner_date));
+    if (date(c.training_date) !== date(r.training_date)) s += " " + sub(W.coming_training, "date", date(c.training_date));
+    if (date(c.partner_date) !== date(r.partner_date)) s += " " + sub(W.coming_partner, "date", date(c.partner_date));
     return s;
   }
   function today() { var d = new Date(); return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() }; }
-  function q(id) { return T.questions.filter(function (x) { return x.id === id; })[0]; }
+  function byId(list, id) { return list.filter(function (x) { return x.id === id; })[0]; }
   function askedList() { return SC.asked(T, A, today()); }
   function asked(x) { return askedList().indexOf(x) >= 0; }
   function firstMissing() { return askedList().filter(function (x) { return !(x.id in A); })[0]; }
@@ -48,20 +46,21 @@
       (hidden ? '<span class="sc-vh"> ' + e(hidden) + "</span>" : "") + "</a>";
   }
   function h1(text) { return '<h1 id="sc-h" tabindex="-1">' + e(text) + "</h1>"; }
+  function h2(text) { return "<h2>" + e(text) + "</h2>"; }
   function cites(list) { return '<span class="sc-cite">' + e(W.source) + ": " + list.map(e).join("; ") + "</span>"; }
   // A text's own sources, after it (a hint, an outcome, a paragraph of the start screen), when it has some.
   function cited(x) { return x.cite ? " " + cites(x.cite) : ""; }
   // What it takes (the commitments the sources state), before a parent starts and on the result.
   function takes() {
     var t = P.takes;
-    return t ? "<h2>" + e(t.title) + '</h2><ul class="sc-takes">' + t.items.map(function (x) {
+    return t ? h2(t.title) + "<ul>" + t.items.map(function (x) {
       return "<li>" + e(x.text) + " " + cites(x.cite) + "</li>";
     }).join("") + "</ul>" : "";
   }
   // The next step: whom to ask, and the program's contact details when its data has them.
   function nextStep() {
-    return "<h2>" + e(W.next_step_title) + "</h2><p>" + e(P.next_step.text) + "</p>" +
-      (P.contacts.length ? '<ul class="sc-contacts">' + P.contacts.map(function (c) {
+    return h2(W.next_step_title) + "<p>" + e(P.next_step.text) + "</p>" +
+      (P.contacts.length ? "<ul>" + P.contacts.map(function (c) {
         return "<li><strong>" + e(c.name) + "</strong>" + (c.area ? " (" + e(c.area) + ")" : "") +
           (c.phone ? "<br>" + e(W.phone) + ': <a href="tel:' + e(c.phone.replace(/[^\d+]/g, "")) + '">' + e(c.phone) + "</a>" : "") +
           (c.email ? "<br>" + e(W.email) + ': <a href="mailto:' + e(c.email) + '">' + e(c.email) + "</a>" : "") +
@@ -70,18 +69,19 @@
   }
 
   // ------------------------------------------------------------ screens
+  // What a parent must know before starting is short, so "Start now" is on the first screen; the rest follows it.
   function startScreen() {
-    return h1(P.title) + P.intro.map(function (p) { return "<p>" + e(p.text) + cited(p) + "</p>"; }).join("") +
-      "<p>" + e(sub(W.minutes, "minutes", P.minutes)) + "</p><p>" + e(W.not_decision) + "</p><p>" + e(W.private) +
-      "</p><p>" + e(W.exit_help) + "</p>" + takes() + button("md-button--primary", "start", W.start);
+    var p = P.intro.map(function (p) { return "<p>" + e(p.text) + cited(p) + "</p>"; });
+    return h1(P.title) + p[0] + "<p>" + e(sub(W.minutes, "minutes", P.minutes)) + " " + e(W.private) + "</p>" +
+      button("md-button--primary", "start", W.start) + p.slice(1).join("") + "<p>" + e(W.not_decision) + "</p><p>" +
+      e(W.exit_help) + " " + e(W.no_trace) + "</p>" + takes();
   }
 
   function questionScreen(x, err) {
-    var a = A[x.id], desc = [], body = "", ids = { hint: "sc-hint", items: "sc-items", err: "sc-err" },
-      t = today(), items = x.items.filter(function (i) { return on(i, t); });
-    if (x.hint) desc.push(ids.hint);
-    if (items.length) desc.push(ids.items);
-    if (err) desc.push(ids.err);
+    var a = A[x.id], desc = [], body = "", t = today(), items = x.items.filter(function (i) { return on(i, t); });
+    if (x.hint) desc.push("sc-hint");
+    if (items.length) desc.push("sc-items");
+    if (err) desc.push("sc-err");
     if (x.type === "month_year") {
       var d = a && a !== "not-sure" ? a : {}, mv = err ? err.m : d.month, yv = err ? err.y : d.year;
       body = '<div class="sc-date">' + field("sc-m", W.month, mv, 2, err && err.field === "sc-m") +
@@ -99,7 +99,7 @@
     }
     return '<form novalidate><div class="sc-group' + (err ? " sc-group--error" : "") + '"><fieldset aria-describedby="' +
       desc.join(" ") + '"><legend>' + h1(x.text) + "</legend>" +
-      (x.hint ? '<p class="sc-hint" id="sc-hint">' + e(x.hint) + "</p>" + (x.cite ? "<p>" + cites(x.cite) + "</p>" : "") : "") +
+      (x.hint ? '<p id="sc-hint">' + e(x.hint) + "</p>" + (x.cite ? "<p>" + cites(x.cite) + "</p>" : "") : "") +
       (items.length ? '<ul id="sc-items">' + items.map(function (t) { return "<li>" + e(t.text || t) + "</li>"; }).join("") + "</ul>" : "") +
       (err ? '<p class="sc-err" id="sc-err"><span class="sc-vh">' + e(W.error_prefix) + " </span>" + e(err.text) + "</p>" : "") +
       body + '</fieldset></div><button type="submit" class="md-button md-button--primary">' + e(W.continue) + "</button></form>";
@@ -107,7 +107,7 @@
 
   function field(id, label, value, size, bad) {
     return '<div class="sc-field"><label for="' + id + '">' + e(label) + '</label><input type="text" inputmode="numeric" autocomplete="off" id="' +
-      id + '" class="sc-w' + size + '" maxlength="' + size + '" value="' + e(value == null ? "" : value) + '"' + (bad ? ' aria-invalid="true"' : "") + "></div>";
+      id + '" size="' + size + '" maxlength="' + size + '" value="' + e(value == null ? "" : value) + '"' + (bad ? ' aria-invalid="true"' : "") + "></div>";
   }
 
   function checkScreen() {
@@ -118,17 +118,18 @@
   }
 
   function resultScreen() {
-    var t = today(), r = evaluate(T, A, t), o = T.outcomes.filter(function (x) { return x.id === r.outcome; })[0],
+    var t = today(), r = evaluate(T, A, t), o = byId(T.outcomes, r.outcome),
       reqs = T.requirements.filter(function (x) { return x.rule && on(x, t); });
-    // The answer first: the outcome, the (at most three) requirements that decided it, and the next step.
+    // The answer first: the outcome, the (at most three) requirements that decided it, and the next step. A rule's
+    // own coming change is not on top (the answer says a change that alters the result): the full list says it.
     var why = r.results.filter(function (res) { return res.decides; }).slice(0, 3);
     return '<div class="sc-first">' + h1(fill(o.title, r.training_date, r.partner_date)) + "<p>" + e(fill(o.text, r.training_date, r.partner_date)) + cited(o) + "</p>" +
-      r.coming.map(function (c) { return '<p class="sc-coming">' + e(coming(c)) + "</p>"; }).join("") +
+      r.coming.map(function (c) { return "<p>" + e(coming(c, r)) + "</p>"; }).join("") +
       (why.length ? "<h2>" + e(W.why_title) + '</h2><ul class="sc-why">' + why.map(function (res) {
-        return "<li>" + e(explanation(res)) + "</li>";
+        return "<li>" + e(fill(res.explain, res.training_date, res.partner_date)) + "</li>";
       }).join("") + "</ul>" : "") + nextStep() + "</div>" + (o.more ? "<p>" + e(o.more.text) + cited(o.more) + "</p>" : "") + takes() +
       // what is coming but does not alter this result: below the answer (twin of evaluate.entry_changes)
-      (r.changes.length ? "<h2>" + e(W.coming_title) + "</h2><ul>" + r.changes.map(function (c) {
+      (r.changes.length ? h2(W.coming_title) + "<ul>" + r.changes.map(function (c) {
         return "<li>" + e(sub(sub(W["entry_" + c[1]], "date", date(c[0])), "text", c[2])) + "</li>"; }).join("") + "</ul>" : "") +
       "<h2>" + e(W.reasons_title) + '</h2><ul class="sc-reasons">' + r.results.map(function (res, i) {
         var req = reqs[i], v = inForce(req, t);
@@ -143,13 +144,14 @@
   }
 
   // ------------------------------------------------------------ showing a screen
-  var current = null;
+  var current = null, trail = []; // the screens before this one, for the check's own Back link: none is a history entry
 
   function show(state, err, focus) {
-    var s = state.s, x = s.indexOf("q:") === 0 && q(s.slice(2)), missing = firstMissing(), html, summary = "";
+    var s = state.s, x = s.indexOf("q:") === 0 && byId(T.questions, s.slice(2)), missing = firstMissing(), html, summary = "";
     if ((s === "check" || s === "result") && missing) { x = missing; s = "q:" + missing.id; state = { s: s, c: state.c }; }
     current = state;
-    html = x ? questionScreen(x, err) : s === "check" ? checkScreen() : s === "result" ? resultScreen() : startScreen();
+    html = x ? questionScreen(x, err) : s === "check" ? checkScreen() : s === "result" ? resultScreen() : s === "lang" ?
+      h1(W.lang_warn) + button("md-button--primary", "back", W.lang_stay) + state.u.outerHTML.replace("sc-lang", "md-button") : startScreen();
     if (err) {
       summary = '<div class="sc-errors" tabindex="-1" aria-labelledby="sc-et"><h2 id="sc-et">' + e(W.error_title) +
         '</h2><ul><li><a href="#' + err.field + '" data-act="field" data-arg="' + err.field + '">' + e(err.text) + "</a></li></ul></div>";
@@ -158,12 +160,18 @@
     if (note) note.hidden = s !== "start"; // "not yet reviewed" (a translation): on the start screen, not on the answer's first screen
     app.innerHTML = '<p class="sc-backline">' + (s === "start" ? '<a class="sc-link" href="' + e(T.back) + '">' + e(W.back) + "</a>"
         : link("back", W.back)) + "</p>" + summary + html;
-    var form = app.querySelector("form");
-    if (form) form.addEventListener("submit", function (ev) { ev.preventDefault(); answer(x); });
-    if (focus !== false) app.querySelector(err ? ".sc-errors" : "#sc-h").focus();
+    pad();
+    // the focus moves to the heading (or the errors); one taller than the room under the bar starts just under it
+    var f = app.querySelector(err ? ".sc-errors" : "#sc-h");
+    if (focus !== false) f.focus();
+    if (f.getBoundingClientRect().top < bar.offsetHeight) f.scrollIntoView();
   }
 
-  function go(s, c) { var state = { s: s, c: c ? 1 : 0 }; history.pushState(state, ""); show(state); }
+  // A focused heading or field is scrolled to below the "Leave this page" bar, however tall the bar is now
+  // (long words wrap it onto more lines): on each screen and when the window changes.
+  function pad() { document.documentElement.style.scrollPaddingTop = bar.offsetHeight + 8 + "px"; }
+
+  function go(s, c, u) { trail.push(current); show({ s: s, c: c, u: u }); }
 
   function answer(x) {
     var err, v;
@@ -190,19 +198,26 @@
 
   function exit() { A = T = W = null; document.title = ""; document.body.innerHTML = ""; location.replace(exitUrl); }
 
-  app.addEventListener("click", function (ev) {
-    var t = ev.target.closest("[data-act]");
-    if (!t) return;
+  // The page's buttons and links (the screens' and "Leave this page"), and the link to the page in another language:
+  // changing the language would lose the answers (they are in this page only, and go nowhere), so it says so first.
+  document.addEventListener("click", function (ev) {
+    var t = ev.target.closest("[data-act],.sc-lang");
+    if (!t || !A) return;
     var act = t.getAttribute("data-act"), arg = t.getAttribute("data-arg");
     if (act === "print") return window.print();
+    if (act === "exit") return exit();
+    if (!act && !Object.keys(A).length) return;
     ev.preventDefault();
-    if (act === "start") go("q:" + askedList()[0].id);
-    else if (act === "back") history.back();
+    if (!act) go("lang", 0, t);
+    else if (act === "start") go("q:" + askedList()[0].id);
+    else if (act === "back") show(trail.pop());
     else if (act === "change") go("q:" + arg, true);
     else if (act === "result") go("result");
     else if (act === "again") { A = {}; go("start"); }
     else if (act === "field") app.querySelector("#" + arg).focus();
   });
+
+  app.addEventListener("submit", function (ev) { ev.preventDefault(); answer(byId(T.questions, current.s.slice(2))); });
 
   document.addEventListener("keydown", function (ev) {
     if (ev.key !== "Shift") { shifts = 0; return; }
@@ -211,18 +226,12 @@
     if (++shifts === 3) exit();
   });
 
-  window.addEventListener("popstate", function (ev) {
-    if (A) show(ev.state && ev.state.s ? ev.state : { s: "start" });
-  });
-  window.addEventListener("pageshow", function (ev) { if (ev.persisted && !A) location.reload(); });
+  window.addEventListener("resize", pad);
 
-  document.documentElement.classList.add("sc-js");
   // "Leave this page" sits in a bar of its own among the page's top elements, so it stays on top
   // at every scroll position (selfcheck.css); it is made once and outlives every screen.
-  var bar = document.createElement("div"), main = app.closest("main") || app;
+  bar = document.createElement("div"); var main = app.closest("main") || app;
   bar.className = "sc-bar"; bar.innerHTML = button("sc-exit", "exit", W.exit);
-  bar.addEventListener("click", function (ev) { if (ev.target.closest("[data-act=exit]")) exit(); });
   main.parentNode.insertBefore(bar, main);
-  history.replaceState({ s: "start", c: 0 }, "");
-  show({ s: "start", c: 0 }, null, false);
+  show({ s: "start" }, null, false);
 })();

@@ -4,8 +4,9 @@
     shell(theme_dirs, palette, preview=False)  {"style", "script", "csp"} for the page template
 
 The colours are the handbook's: the custom properties that the theme's own stylesheets give the
-configured palette (mkdocs.yml › theme › palette) and default scheme, read from the theme's files,
-and the accent site_overrides/assets/handbook.css sets. The Content-Security-Policy lets only this
+configured palette (mkdocs.yml › theme › palette) and default scheme, read from the theme's files
+(a test checks that they define every colour selfcheck.css uses), and those of the palette's dark scheme
+for a system set to dark. The Content-Security-Policy lets only this
 style and this script run (by their hashes) and lets the page ask no other host for anything.
 """
 from __future__ import annotations
@@ -20,7 +21,9 @@ from pathlib import Path
 HERE = Path(__file__).parent
 COLOURS = ("--md-primary-fg-color", "--md-primary-fg-color--dark", "--md-primary-bg-color",
            "--md-default-fg-color", "--md-default-fg-color--light", "--md-default-fg-color--lightest",
-           "--md-default-bg-color", "--md-accent-fg-color")
+           "--md-default-bg-color", "--md-typeset-a-color")
+DARK = COLOURS[3:]
+"""The colours the dark scheme changes (the primary colours, the header's and the main button's, stay)."""
 SCRIPTS = ("evaluate.js", "selfcheck.js")
 """The page's script, in this order, as one inline script: what the answers mean, then the screens."""
 CSP = ("default-src 'none'; script-src {scripts}; connect-src {connect}; style-src '{style}'; img-src 'self' data:; "
@@ -28,33 +31,36 @@ CSP = ("default-src 'none'; script-src {scripts}; connect-src {connect}; style-s
 
 
 def _rules(dirs: list[str], pattern: str) -> str:
-    """The text of every rule in the theme's (and overrides') stylesheets matching `pattern`, in order."""
+    """The text of every rule in the theme's (and overrides') stylesheets whose selector is `pattern`, in order."""
     found = []
     for folder in dirs:
         for css in sorted(Path(folder).glob("assets/**/*.css")):
             text = css.read_text(encoding="utf-8", errors="replace")
-            found += [m.group(1) for m in re.finditer(pattern + r"\s*\{([^}]*)\}", text)]
+            found += [m.group(1) for m in re.finditer(r"(?<![\w\])-])" + pattern + r"\s*\{([^}]*)\}", text)]
     return ";".join(found)
 
 
-def colours(theme_dirs: list[str], palette) -> dict[str, str]:
-    """The handbook's colours: the theme's default scheme, its primary colour, then the handbook's accent."""
-    palette = (palette[0] if isinstance(palette, list) else palette) or {}
-    primary = re.escape(str(palette.get("primary", "indigo")).replace(" ", "-"))
-    text = ";".join([
-        _rules(theme_dirs, r":root,\[data-md-color-scheme=default\]"),
-        _rules(theme_dirs, rf"\[data-md-color-primary={primary}\]"),
-        _rules(theme_dirs, r"body\[data-md-color-accent\]"),
-    ])
-    found: dict[str, str] = {}
-    for name, value in re.findall(r"(--md-[\w-]+)\s*:\s*([^;]+)", text):
-        found[name] = value.strip()
-    out = {name: found[name] for name in COLOURS if name in found}
-    # handbook.css: the accent is the primary's darker shade
-    accent = out.get("--md-accent-fg-color", "")
-    if accent.startswith("var(--md-primary-fg-color--dark") and "--md-primary-fg-color--dark" in out:
-        out["--md-accent-fg-color"] = out["--md-primary-fg-color--dark"]
-    return out
+def _found(text: str) -> dict[str, str]:
+    return {name: value.strip() for name, value in re.findall(r"(--md-[\w-]+)\s*:\s*([^;]+)", text)}
+
+
+def colours(theme_dirs: list[str], palette, dark: bool = False) -> dict[str, str]:
+    """The handbook's colours: the theme's default scheme, then its primary colour. dark=True: the colours of
+    the scheme the palette gives a dark system ("(prefers-color-scheme: dark)", Material's "slate"), the
+    primary's own dark shades after it; none when the palette has no such option."""
+    options = [o or {} for o in (palette if isinstance(palette, list) else [palette])]
+    option = next((o for o in options if "dark" in str(o.get("media", ""))), None) if dark else options[0]
+    if option is None:
+        return {}
+    primary = re.escape(str(option.get("primary", "indigo")).replace(" ", "-"))
+    light = _found(";".join([_rules(theme_dirs, r":root,\[data-md-color-scheme=default\]"),
+                             _rules(theme_dirs, rf"\[data-md-color-primary={primary}\]")]))
+    if not dark:
+        return {name: light[name] for name in COLOURS if name in light}
+    scheme = rf"\[data-md-color-scheme={re.escape(str(option.get('scheme', 'slate')))}\]"
+    found = _found(";".join([_rules(theme_dirs, scheme), _rules(theme_dirs, scheme + rf"\[data-md-color-primary={primary}\]")]))
+    # the scheme's colours are worked out from the theme's hue, which only its default scheme sets
+    return {name: found[name].replace("var(--md-hue)", light.get("--md-hue", "0")) for name in DARK if name in found}
 
 
 def _hash(text: str) -> str:
@@ -62,9 +68,11 @@ def _hash(text: str) -> str:
 
 
 def _lean_css(css: str) -> str:
-    """The style without its comments and indentation (comments are for the people editing it)."""
+    """The style without its comments and the spaces around its punctuation (both are for the people editing
+    it; a space after a colon goes too, never one before: "a :hover" is not "a:hover")."""
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    return "\n".join(line.strip() for line in css.splitlines() if line.strip())
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+    return re.sub(r":\s+", ":", css).replace(";}", "}").strip()
 
 
 def _lean_js(js: str) -> str:
@@ -100,7 +108,10 @@ def _cache_folder() -> Path:
 def shell(theme_dirs: list[str], palette, preview: bool = False) -> dict[str, str]:
     """The page's inline style and script, and the policy that allows exactly them (in preview, `mkdocs serve`
     adds an inline live-reload script of its own, so there any inline script may run)."""
-    root = ":root{" + ";".join(f"{k}:{v}" for k, v in colours(theme_dirs, palette).items()) + "}\n"
+    root = ":root{" + ";".join(f"{k}:{v}" for k, v in colours(theme_dirs, palette).items()) + "}"
+    dark = colours(theme_dirs, palette, dark=True)
+    if dark:  # like the handbook, the page follows the system's dark setting
+        root += "@media(prefers-color-scheme:dark){:root{" + ";".join(f"{k}:{v}" for k, v in dark.items()) + "}}"
     style = root + _lean_css((HERE / "selfcheck.css").read_text(encoding="utf-8"))
     # one inline script, by job: the evaluator (the twin of evaluate.py), then the screens that use it
     script = _lean_js("\n".join((HERE / name).read_text(encoding="utf-8") for name in SCRIPTS))

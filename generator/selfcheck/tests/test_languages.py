@@ -98,5 +98,29 @@ def test_the_switch_to_the_main_language_keeps_no_answer(sc, site_url, table, la
     assert sc.get_by_role("radio").count() == 0 and stored(sc) == {"cookies": [], "local": [], "session": [], "indexeddb": []}
 
 
+def test_with_answers_the_language_link_warns_first(sc, site_url, table, language):
+    """Issue 21, 6: the answers live in this page only (never stored, never in the address), so they cannot
+    go to the other language's page: with answers given, its link first says they would be lost, with a way
+    to stay that keeps them, and a way on in the other language's own words."""
+    w, q1, q2 = table["words"], table["questions"][0], table["questions"][1]
+    other = sc.locator(f'header a[hreflang]:not([hreflang="{language}"])').first
+    name = other.inner_text()
+    sc.get_by_role("button", name=w["start"]).click()
+    sc.get_by_role("radio", name=q1["answers"][0]["label"], exact=True).check()
+    sc.get_by_role("button", name=w["continue"]).click()
+    assert h1(sc) == q2["text"]
+    other.click()
+    assert h1(sc) == w["lang_warn"] and sc.url == f"{site_url}/{language}/self-check/"
+    sc.get_by_role("button", name=w["lang_stay"]).click()
+    assert h1(sc) == q2["text"]
+    sc.get_by_role("link", name=w["back"]).click()
+    assert sc.get_by_role("radio", name=q1["answers"][0]["label"], exact=True).is_checked()  # kept
+    other.click()
+    sc.locator("#sc-app").get_by_role("link", name=name, exact=True).click()
+    sc.wait_for_url(site_url + "/self-check/")
+    assert sc.get_attribute("html", "lang") != language and sc.get_by_role("radio").count() == 0
+    assert stored(sc) == {"cookies": [], "local": [], "session": [], "indexeddb": []}
+
+
 def test_without_javascript_the_checklist_is_shown_in_the_page_s_language(browser, site_url, table, language, built_site):
     check_without_javascript(browser, site_url, table, words_of(built_site.parent / "data", language), f"/{language}/self-check/")
