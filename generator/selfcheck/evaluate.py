@@ -284,14 +284,15 @@ def entry_changes(table: dict, outcome: Outcome) -> list[str]:
 
 
 def coming(table: dict, outcome: Outcome) -> list[str]:
-    """What a parent reads, in the answer, about each coming change that alters the result: with each date it
-    gives that the result does not give already."""
-    titles, words, out = {o["id"]: o["title"] for o in table["outcomes"]}, table["words"], []
+    """What a parent reads, in the answer, about each coming change that alters the result: with each date that
+    outcome's text gives (a "talk to a person" gives none) and the result does not give already."""
+    outcomes, words, out = {o["id"]: o for o in table["outcomes"]}, table["words"], []
     for c in outcome.coming:
-        text = words["coming"].replace("{date}", format_date(c.day, table)).replace("{outcome}", fill(titles[c.id], table, c.training_date, c.partner_date))
-        for key, day, now in (("coming_training", c.training_date, outcome.training_date), ("coming_partner", c.partner_date, outcome.partner_date)):
-            if day and day != now:
-                text += " " + words[key].replace("{date}", format_date(day, table))
+        then = outcomes[c.id]
+        text = words["coming"].replace("{date}", format_date(c.day, table)).replace("{outcome}", fill(then["title"], table, c.training_date, c.partner_date))
+        for key, day, now in (("training", c.training_date, outcome.training_date), ("partner", c.partner_date, outcome.partner_date)):
+            if day and day != now and f"{{{key}_date}}" in then["text"]:  # only a date that outcome's text gives
+                text += " " + words["coming_" + key].replace("{date}", format_date(day, table))
         out.append(text)
     return out
 

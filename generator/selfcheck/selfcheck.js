@@ -23,11 +23,13 @@
     var s = fill(res.explain, res.training_date, res.partner_date);
     return res.change ? s + " " + sub(sub(W.rule_changes, "date", date(res.change)), "text", res.change_text) : s;
   }
-  // A coming change that alters the result r, as the answer says it, with the dates it gives that r does not (twin of evaluate.coming).
+  // A coming change that alters the result r, as the answer says it (twin of evaluate.coming).
   function coming(c, r) {
     var o = byId(T.outcomes, c.outcome), s = sub(sub(W.coming, "date", date(c.day)), "outcome", fill(o.title, c.training_date, c.partner_date));
-    if (date(c.training_date) !== date(r.training_date)) s += " " + sub(W.coming_training, "date", date(c.training_date));
-    if (date(c.partner_date) !== date(r.partner_date)) s += " " + sub(W.coming_partner, "date", date(c.partner_date));
+    ["training", "partner"].forEach(function (k) {  // a date that outcome's text gives, and r does not already
+      var d = c[k + "_date"];
+      if (d && date(d) !== date(r[k + "_date"]) && o.text.indexOf("{" + k + "_date}") >= 0) s += " " + sub(W["coming_" + k], "date", date(d));
+    });
     return s;
   }
   function today() { var d = new Date(); return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() }; }

@@ -127,3 +127,21 @@ def test_a_date_a_result_gives_once_reached_gives_a_better_result(table):
                 later.append((answers, today, day, got.id))
     assert reached > 5
     assert not later, f"{len(later)} dates, once reached, gave no better outcome; first: {later[0]}"
+
+
+def test_an_announced_change_gives_only_the_dates_its_outcome_gives_and_none_before_its_day(table):
+    """"From April 1 the rules change. Then: Talk to a person to find out." gives no date (that outcome's text
+    gives none: a date there would be one the parent cannot use, once one already past)."""
+    from generator.selfcheck.evaluate import coming
+
+    seen = set()
+    for t, answers, today in cases(table) + varied(table, [START, CHANGE - dt.timedelta(days=1)]):
+        got = evaluate(t, answers, today)
+        for c, line in zip(got.coming, coming(t, got)):
+            text = next(o["text"] for o in t["outcomes"] if o["id"] == c.id)
+            for key, day in (("training", c.training_date), ("partner", c.partner_date)):
+                said = t["words"]["coming_" + key].split("{date}")[0]
+                assert (said in line) == bool(day and f"{{{key}_date}}" in text and day != getattr(got, key + "_date")), (c, line)
+                assert said not in line or day >= c.day, (c, line)
+            seen.add(c.id)
+    assert seen or not change_days(table, START)  # with a change to come, some results announce it
