@@ -171,6 +171,9 @@ def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
     """The site as of `day` (else the AS_OF environment variable, else today)."""
     try:
         raw = load_all(data_dir, untranslated=untranslated_shown())
+        taken = registry.place_problems(raw, data_dir)
+        if taken:
+            raise DataError(taken)
     except DataError as e:
         raise BuildProblem(e.message()) from None
     day = day or as_of_day()

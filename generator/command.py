@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from . import registry
 from . import scenarios as scenarios_mod
 from .load import DataError, Handbook, load_all
 from .staffdate import read_day, spoken_date
@@ -65,6 +66,7 @@ def check_data(project: Project, publishing: bool = False, untranslated: bool = 
     tail = ""
     try:
         hb = load_all(project.data, untranslated=untranslated)
+        problems += [p.told() for p in registry.place_problems(hb, project.data)]
     except DataError as e:
         problems += [p.told() for p in e.problems]
         if publishing and any(isinstance(p, Untranslated) for p in e.problems):

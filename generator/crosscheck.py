@@ -7,9 +7,8 @@ import difflib
 import re
 import stat
 from pathlib import Path
-from types import SimpleNamespace
 
-from . import model, registry
+from . import model
 from .problems import Problem
 from .strings import LOCALES, STRING_KEYS  # the interface words a program may override; their languages
 from .wordcheck import word_problems
@@ -150,27 +149,7 @@ def cross_check(parsed: dict, located: dict[str, Located], texts: dict[str, str]
                 if language not in languages:
                     add(file, path + ("search_words", language), f"'{language}' is not a language the handbook has words for",
                         "write the search words under one of: " + ", ".join(languages))
-    problems += _page_places(parsed, located)
     return problems
-
-
-def _page_places(parsed: dict, located: dict[str, Located]) -> list[Problem]:
-    """An entry with a page of its own (a tier) has an id that makes a page address no other page has."""
-    taken = {e.uri: e for e in registry.PAGES if e.each is None}
-    problems = []
-    for entry in registry.PAGES:
-        file, *field = entry.each.split(".") if entry.each else [None]
-        if file not in parsed:
-            continue
-        for i, item in enumerate(registry.lookup(SimpleNamespace(**parsed), entry.each)):
-            uri = entry.uri.format(id=item.id)
-            if uri in taken:
-                problems.append(Problem(f"data/{file}.yaml", located[file].line((*field, i, "id")),
-                                        f"the id '{item.id}' would give this entry the page {uri}, the address of another page",
-                                        "choose another id: ids are part of page addresses"))
-            taken[uri] = entry
-    return problems
-
 
 
 def _closest(quote: str, source: str, texts: dict[str, str]) -> str:

@@ -19,6 +19,7 @@ page whose `shows` path for it is the longest, or on each of the pages that tie.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import yaml
@@ -208,3 +209,27 @@ def nav(hb, words: dict, content_uris: list[str]) -> list:
                 out.append({escape(words[entry.section]): groups[entry.section]})
             groups[entry.section].append(item)
     return out
+
+
+def place_problems(hb, data_dir: Path) -> list:
+    """An entry with a page of its own (a tier) has an id that makes a page address no other page has. Asked of
+    the loaded data by the build and by `check` (the pages are the site's to know, not the data loader's); the
+    file is read again for its lines only when an address is taken."""
+    from .problems import Problem
+    from .yamlread import read_yaml
+
+    taken = {e.uri: e for e in PAGES if e.each is None}
+    problems = []
+    for entry in PAGES:
+        if entry.each is None:
+            continue
+        file, *field = entry.each.split(".")
+        for i, item in enumerate(lookup(hb, entry.each)):
+            uri = entry.uri.format(id=item.id)
+            if uri in taken:
+                label = f"data/{file}.yaml"
+                problems.append(Problem(label, read_yaml(data_dir / f"{file}.yaml", label).line((*field, i, "id")),
+                                        f"the id '{item.id}' would give this entry the page {uri}, the address of another page",
+                                        "choose another id: ids are part of page addresses"))
+            taken[uri] = entry
+    return problems
