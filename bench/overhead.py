@@ -2,25 +2,30 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import statistics
+import subprocess
+import time
 from pathlib import Path
 
 import yaml
 from markupsafe import Markup
 
-from bench.common import child_build, fmt, log, ok, spread
+from bench.common import BUILD_ENV, PY, fmt, log, ok, spread
 from bench.context import Context
 from tests.kit import copy_project
 
 SECTION = "overhead"
 TITLE = "1. build overhead"
-BARE_HOOK = """import json, pathlib
+BARE_HOOK = """from __future__ import annotations
 
-# the theme's compact `tojson`, and the self-check's checklist without heading links, so the pages come out byte for byte the same
-from generator.hooks import on_env, on_page_content
+import json, pathlib, re
 
+# nothing of the generator: the values its hooks give the theme, worked out beforehand (theme_values.json)
 _VALUES = json.loads((pathlib.Path(__file__).parent / "theme_values.json").read_text(encoding="utf-8"))
+# the self-check's checklist without heading links (generator/hooks.py HEADERLINK), so the pages come out the same
+HEADERLINK = re.compile(HEADERLINK_PATTERN)
 
 
 def on_config(config):
@@ -28,10 +33,30 @@ def on_config(config):
     return config
 
 
+ON_ENV
+
+
+def on_page_content(html, page, config, files):
+    return HEADERLINK.sub("", html) if page.meta.get("template") == SELFCHECK_TEMPLATE else html
+
+
 def on_page_context(context, page, config, nav):
     context.update(_VALUES["pages"].get(page.file.src_uri, {}))
     return context
 """
+"""The bare project's only hook. Its on_env is the project's own (generator/hooks.py, copied as text by
+bare_hook()), so whatever that does to MkDocs' template environment the bare build does too."""
+
+
+def bare_hook() -> str:
+    """BARE_HOOK with the project's own on_env and the two values it needs filled in (no `generator` import)."""
+    import inspect
+
+    from generator import hooks, selfcheck
+
+    return (BARE_HOOK.replace("ON_ENV", inspect.getsource(hooks.on_env).strip())
+            .replace("HEADERLINK_PATTERN", repr(hooks.HEADERLINK.pattern))
+            .replace("SELFCHECK_TEMPLATE", repr(selfcheck.PAGE_TEMPLATE)))
 
 
 def bare_project(project: Path, dest: Path) -> Path:
@@ -63,7 +88,7 @@ def bare_project(project: Path, dest: Path) -> Path:
              for u in uris}
     values = {"extra": {key: config.extra[key] for key in config.extra}, "pages": pages}
     (dest / "theme_values.json").write_text(json.dumps(values), encoding="utf-8")
-    (dest / "context_hook.py").write_text(BARE_HOOK, encoding="utf-8")
+    (dest / "context_hook.py").write_text(bare_hook(), encoding="utf-8")
     cfg = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     cfg["hooks"] = ["context_hook.py"]
     cfg.pop("watch", None)
@@ -86,37 +111,76 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(Markup, yaml.representer.SafeRepresenter.represent_str)
 
 
-def measure(ctx: Context) -> dict:
-    work, reps = ctx.work, ctx.reps
+RUNS = 7
+"""Runs of each build (issue 22: seven each, interleaved)."""
+RATIO_TARGET = 1.15
+"""The project's whole `mkdocs build` process at most this many times the bare one's CPU (issue 22)."""
+CHECK_TARGET = 0.5
+"""`python -m generator check`, the whole process, in at most this many CPU seconds ("well under a second")."""
+BUILD = [PY, "-m", "mkdocs", "build", "--quiet"]
+CHECK = [PY, "-m", "generator", "check"]
+
+
+def whole_process(args: list[str], cwd: Path) -> dict:
+    """Run `args` in `cwd` as its own process: its CPU time (user + system, the whole process: Python's start-up,
+    every import, the work) and its wall time. The PDF is left out (common.BUILD_ENV)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(args[1:])} in {cwd} failed:\n{err.decode(errors='replace')[-3000:]}")
+    return {"cpu_seconds": usage.ru_utime + usage.ru_stime, "seconds": time.perf_counter() - start}
+
+
+def measure(ctx: Context, runs: int = RUNS) -> dict:
+    work = ctx.work
     full = copy_project(work / "overhead-full", languages=True)
     bare = bare_project(full, work / "overhead-bare")
-    child_build(full), child_build(bare)  # warm the disk cache
-    full_t, bare_t, full_c, bare_c, ratios = [], [], [], [], []
-    for i in range(reps):
-        f, b = child_build(full), child_build(bare)
-        full_t.append(f["seconds"]), bare_t.append(b["seconds"])
-        full_c.append(f["cpu_seconds"]), bare_c.append(b["cpu_seconds"])
-        ratios.append(f["cpu_seconds"] / b["cpu_seconds"] - 1)
-        log(f"  overhead rep {i + 1}: full {f['cpu_seconds']:.2f}s CPU ({f['seconds']:.2f}s wall), "
-            f"bare {b['cpu_seconds']:.2f}s CPU ({b['seconds']:.2f}s wall): +{100 * ratios[-1]:.1f} %")
-    same = _same_html(full / "site", bare / "site")
+    # warm the disk cache and the cache builds keep on disk (the self-check's minified script), as any earlier build does
+    whole_process(BUILD, full), whole_process(BUILD, bare), whole_process(CHECK, full)
+    full_t, bare_t, full_c, bare_c, check_c, check_t = [], [], [], [], [], []
+    for i in range(runs):  # interleaved: the project, the bare one, check
+        f, b, c = whole_process(BUILD, full), whole_process(BUILD, bare), whole_process(CHECK, full)
+        full_t.append(f["seconds"]), bare_t.append(b["seconds"]), check_t.append(c["seconds"])
+        full_c.append(f["cpu_seconds"]), bare_c.append(b["cpu_seconds"]), check_c.append(c["cpu_seconds"])
+        log(f"  overhead run {i + 1}: project {f['cpu_seconds']:.2f}s CPU, bare {b['cpu_seconds']:.2f}s CPU "
+            f"({f['cpu_seconds'] / b['cpu_seconds']:.2f}x); check {c['cpu_seconds']:.2f}s CPU")
+    ratio = statistics.median(full_c) / statistics.median(bare_c)
     return {"full_s": spread(full_t), "bare_s": spread(bare_t), "full_cpu_s": spread(full_c), "bare_cpu_s": spread(bare_c),
-            "overhead": spread(ratios), "target": 0.10,
-            "met": statistics.median(ratios) <= 0.10, "same_pages": same}
+            "ratio": ratio, "pair_ratios": spread([f / b for f, b in zip(full_c, bare_c)]), "target": RATIO_TARGET,
+            "met": ratio <= RATIO_TARGET, "check_cpu_s": spread(check_c), "check_s": spread(check_t),
+            "check_target": CHECK_TARGET, "check_met": statistics.median(check_c) <= CHECK_TARGET,
+            "same_pages": _same_html(full / "site", bare / "site"), "load": os.getloadavg()}
 
 
 def _same_html(a: Path, b: Path) -> dict:
     """How many built pages are byte-identical between the two builds (a check that they compare like with like)."""
     pages = sorted(p.relative_to(a) for p in a.rglob("*.html"))
-    same = sum((b / p).is_file() and (a / p).read_bytes() == (b / p).read_bytes() for p in pages)
-    return {"pages": len(pages), "identical": same}
+    same = {p for p in pages if (b / p).is_file() and (a / p).read_bytes() == (b / p).read_bytes()}
+    further = {p.name for p in (a.parent / "data" / "translations").glob("*.yaml")}
+    main = {p for p in pages if p.parts[0] + ".yaml" not in further}
+    return {"pages": len(pages), "identical": len(same), "main_language": len(main), "main_identical": len(main & same)}
 
 
 def rows(r: dict) -> list[str]:
     o = r["overhead"]
-    return [f"| 1 | build overhead | +{100 * o['overhead']['median']:.1f} % (+{100 * o['overhead']['min']:.1f} to +{100 * o['overhead']['max']:.1f} %, n={o['overhead']['n']}); "
-            f"CPU: full {fmt(o['full_cpu_s'])}, bare {fmt(o['bare_cpu_s'])}; wall: full {fmt(o['full_s'])}, bare {fmt(o['bare_s'])} | ≤ 10 % | {ok(o['met'])} | "
-            f"`mkdocs build` of the project vs. a bare Material build of the same rendered Markdown (prepare() dumped into a plain docs folder, "
-            f"same theme config and nav; none of the generator's hooks, only one that hands the theme the values they work out, and the further languages' pages without their own navigation); alternating, each build in a fresh process, timed from load_config() to the end of build(), both without the PDF (an output of its own); "
-            f"the ratio is of CPU time (user + system of the build process), which other work on this 2-core machine barely disturbs. "
-            f"{o['same_pages']['identical']} of {o['same_pages']['pages']} built pages are byte-identical between the two. |"]
+    if "ratio" not in o:  # figures of the earlier benchmark (build only, imports left out), kept until it runs again
+        return []
+    how = ("whole process, as a policy officer waits for it: Python's start-up, every import and the build, CPU time (user + "
+           "system of the process, from os.wait4), which other work on this 2-core machine barely changes; the PDF left out "
+           "(an output of its own); the self-check's minified script read from its cache on disk (warm: the runs before "
+           "the timed ones fill it, as any earlier build does), the same cache for both")
+    return [f"| 1 | build overhead, whole process | {o['ratio']:.2f}× the bare build's CPU (ratio of the medians; run by run "
+            f"{o['pair_ratios']['min']:.2f}–{o['pair_ratios']['max']:.2f}×, n={o['pair_ratios']['n']}); CPU: project {fmt(o['full_cpu_s'])}, "
+            f"bare {fmt(o['bare_cpu_s'])}; wall: project {fmt(o['full_s'])}, bare {fmt(o['bare_s'])} | ≤ {o['target']:.2f}× | {ok(o['met'])} | "
+            f"`python -m mkdocs build` of the project vs. the same of a bare Material project with the same rendered Markdown "
+            f"(prepare() dumped into a plain docs folder, same theme config and nav; its one hook imports nothing of the generator: it "
+            f"hands the theme the values the generator's hooks work out, read from a file, and has the project's own on_env); "
+            f"the project, the bare one and check take turns, each run a new process; {how}. "
+            f"{o['same_pages']['identical']} of {o['same_pages']['pages']} built pages are byte-identical between the two "
+            f"({o['same_pages']['main_identical']} of the main language's {o['same_pages']['main_language']}; a further language's pages have their own navigation only in the project's build). "
+            f"Load average {o['load'][0]:.1f} at the end. |",
+            f"| 1 | `python -m generator check`, whole process | CPU {fmt(o['check_cpu_s'])}; wall {fmt(o['check_s'])} | "
+            f"≤ {o['check_target']:.2f} s CPU | {ok(o['check_met'])} | in the project (every language), in turn with the builds above; {how} |"]
