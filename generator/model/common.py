@@ -69,7 +69,7 @@ def _as_list(value):
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)  # field docs go into the schema
+    model_config = ConfigDict(extra="forbid", frozen=True)  # each field's docs go into the schema (schema.py reads them)
 
 
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
