@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import asof, model, registry, selfcheck
+from . import asof, diskcache, model, registry, selfcheck
 from .model import Handbook
 from .strings import format_date, strings_for
 
@@ -39,9 +39,11 @@ def _escape(value: Any) -> Any:
 @functools.lru_cache(maxsize=None)
 def environment() -> jinja2.Environment:
     """One environment per process: `mkdocs serve` rebuilds without compiling the templates again
-    (Jinja still reloads a template whose file changed)."""
+    (Jinja still reloads a template whose file changed); the templates compiled are kept on disk for the
+    next build (diskcache.py; a change to this file, where the environment is set, compiles them anew)."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([TEMPLATES, selfcheck.CHECKLIST_DIR]),
+        bytecode_cache=diskcache.Templates(Path(__file__).read_bytes()),
         autoescape=True,
         finalize=_escape,
         undefined=jinja2.StrictUndefined,
@@ -158,7 +160,7 @@ class Renderer:
     def render_text(self, text: str, page_uri: str) -> str:
         """A hand-written page from content/, which may use the data: {{ program.name }}."""
         head = '{% import "_macros.md.j2" as m with context %}'
-        return self.env.from_string(head + text).render(**self.context(page_uri))
+        return diskcache.from_text(self.env, head + text).render(**self.context(page_uri))
 
     # -- the pages
     def body(self, entry: registry.Entry, uri: str, item: Any, page_uri: str | None = None, prefix: str = "") -> str:

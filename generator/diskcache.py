@@ -1,0 +1,48 @@
+"""What builds keep in the user's cache folder, so the next build does not do the same work again: the
+self-check's minified script (selfcheck/shell.py) and the page templates compiled to Python (pages.py).
+
+Everything kept is found by a hash of what it was made from, so a changed input is never served an old
+result; the folder can be deleted at any time. Where it cannot be written, builds still work, only slower.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import jinja2
+
+
+def cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "handbook-generator"
+
+
+class Templates(jinja2.FileSystemBytecodeCache):
+    """Jinja's own cache of compiled templates (each found by the template's file and a checksum of its text),
+    in the cache folder. Its files' names also hold a hash of `settings` (how the environment compiles:
+    a change there must not reuse code compiled the old way) and Jinja's version."""
+
+    def __init__(self, settings: bytes) -> None:
+        key = hashlib.sha256(jinja2.__version__.encode() + b"\n" + settings).hexdigest()[:16]
+        super().__init__(str(cache_folder() / "templates"), f"{key}-%s.cache")
+
+    def dump_bytecode(self, bucket) -> None:
+        try:  # written whole, then renamed (Jinja's own way): a build beside this one never reads half of it
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass  # no cache folder to write to: the next build compiles again
+
+
+def from_text(env: jinja2.Environment, source: str) -> jinja2.Template:
+    """env.from_string(source), its compiled code kept in env's bytecode cache (Jinja's from_string keeps none):
+    a hand-written page is compiled once, not on every build."""
+    cache = env.bytecode_cache
+    if cache is None:
+        return env.from_string(source)
+    name = "text:" + hashlib.sha256(source.encode("utf-8")).hexdigest()  # its own file in the cache, by its text
+    bucket = cache.get_bucket(env, name, None, source)
+    if bucket.code is None:
+        bucket.code = env.compile(source)  # as from_string compiles it (no name: errors are told as 'a page in content/')
+        cache.set_bucket(bucket)
+    return env.template_class.from_code(env, bucket.code, env.make_globals(None))
