@@ -60,6 +60,7 @@ class Page:
     markdown: str
 
 
+@model.by_identity
 def citations(hb: Handbook) -> list[tuple[str, model.Cite]]:
     """Every citation in the data with each page that shows it (registry.pages_showing), in data order."""
     found = []

@@ -18,6 +18,7 @@ page whose `shows` path for it is the longest, or on each of the pages that tie.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -136,12 +137,18 @@ def pages_showing(hb, path: tuple) -> list[str]:
     """The pages that show the data at `path` (file name first, then fields, list indexes, keys)."""
     best, found = 0, []
     for entry in PAGES:
-        length = max((len(p.split(".")) for p in entry.shows if _within(path, p.split("."))), default=0)
+        length = max((len(p) for p in _shows(entry) if _within(path, p)), default=0)
         if length and length >= best:
             if length > best:
                 best, found = length, []
             found.append(entry)
     return [_uri(entry, hb, path) for entry in found]
+
+
+@functools.cache
+def _shows(entry: Entry) -> list[list[str]]:
+    """An entry's `shows` paths, each split into its parts (pages_showing is asked for every text and citation)."""
+    return [p.split(".") for p in entry.shows]
 
 
 def is_page(path: tuple) -> bool:

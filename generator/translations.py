@@ -107,22 +107,13 @@ def _map(obj: Any, path: tuple, key: tuple, marked: bool, fn: Callable[[str, tup
     return obj
 
 
-_TEXTS: list[tuple[tuple, list, dict]] = []
-"""The last few answers of texts(), by the identity of the files asked about (kept, so an identity stays theirs):
-the checks and the build ask about the same loaded files several times, and models are frozen."""
-
-
+@model.by_identity
 def texts(files: dict[str, Any]) -> dict[str, tuple[str, tuple, str]]:
     """Every translated text of the data files given ({name: parsed file}): {key: (file name, path, English)}."""
-    asked = tuple((name, id(value)) for name, value in files.items())
-    for known, _, found in _TEXTS:
-        if known == asked:
-            return dict(found)
     found: dict = {}
     for name, value in files.items():
         _map(value, (), (f"{name}.yaml",), False, lambda k, p, s, n=name: found.setdefault(k, (n, p, s)) and s, copy=False)
-    _TEXTS[:] = [*_TEXTS[-3:], (asked, list(files.values()), found)]
-    return dict(found)
+    return found
 
 
 # ---------------------------------------------------------------- the check

@@ -2,6 +2,8 @@
 model states a broken rule (Broken, report) so the loader can point at the exact line."""
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from typing import Annotated, Any, Iterable, NamedTuple, Optional, TypeVar, Union
 
@@ -128,17 +130,38 @@ UniqueIds = Annotated[list[T], AfterValidator(_unique_ids)]
 
 
 def walk(value: Any, path: tuple = ()):
-    """Every (path, object) pair in a parsed model, depth first, in data order."""
-    yield path, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from walk(getattr(value, name), path + (name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from walk(item, path + (i,))
-    elif isinstance(value, dict):
-        for k, item in value.items():
-            yield from walk(item, path + (k,))
+    """Every (path, object) pair in a parsed model, depth first, in data order (with a stack of its own: nested
+    generators would pass each pair up through every level, and the build walks the whole data often)."""
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        if isinstance(value, BaseModel):
+            stack += [(path + (name,), getattr(value, name)) for name in reversed(type(value).model_fields)]
+        elif isinstance(value, (list, tuple)):
+            stack += [(path + (i,), value[i]) for i in range(len(value) - 1, -1, -1)]
+        elif isinstance(value, dict):
+            stack += [(path + (k,), value[k]) for k in reversed(value)]
+
+
+def by_identity(fn):
+    """fn, remembering its last few answers by the identity of its arguments (a dict of them: of its values).
+    Models are frozen, so the same objects give the same answer; the build asks several times about the same
+    loaded data. The arguments are kept with the answer, so an identity stays theirs; each caller gets a copy."""
+    kept: list = []
+
+    def identity(value):
+        return tuple((k, id(v)) for k, v in value.items()) if isinstance(value, dict) else id(value)
+
+    @functools.wraps(fn)
+    def remembered(*args):
+        key = tuple(identity(a) for a in args)
+        answer = next((known for asked, _, known in kept if asked == key), None)
+        if answer is None:
+            answer = fn(*args)
+            kept[:] = [*kept[-3:], (key, args, answer)]
+        return copy.copy(answer)
+    return remembered
 
 
 # ---------------------------------------------------------------- citations and statements
