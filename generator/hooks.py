@@ -12,6 +12,7 @@ already replaced site_dir (with a site whose PDF link is broken) and says so.
 from __future__ import annotations
 
 import base64
+import functools
 import gc
 import hashlib
 import logging
@@ -220,16 +221,21 @@ def prepared_site() -> build.Site:
     return _site
 
 
+@functools.cache
+def _language_in(main: str, language: str) -> str:
+    """The name of the language `main` in `language` (babel's), for every page of that language."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(language.replace("-", "_")).languages.get(main.split("-")[0], main)
+    except Exception:  # noqa: BLE001 - a code babel does not know: the code itself
+        return main
+
+
 def _unreviewed_notice(edition: build.Edition, english: str) -> dict:
     """The line a further language's page shows while it holds text not yet reviewed: its words around the link
     to the main language's page (which decides), escaped."""
-    from babel import Locale
-
-    main = _site.editions[0].language
-    try:
-        name = Locale.parse(edition.language.replace("-", "_")).languages.get(main.split("-")[0], main)
-    except Exception:  # noqa: BLE001 - a code babel does not know: the code itself
-        name = main
+    name = _language_in(_site.editions[0].language, edition.language)
     before, _, after = edition.words["unreviewed_notice"].partition("{link}")
     return {"before": escape(before), "link": escape(edition.words["unreviewed_link"].replace("{language}", name)),
             "after": escape(after), "url": english}
