@@ -145,13 +145,16 @@ def walk(value: Any, path: tuple = ()):
 
 
 def by_identity(fn):
-    """fn, remembering its last few answers by the identity of its arguments (a dict of them: of its values).
-    Models are frozen, so the same objects give the same answer; the build asks several times about the same
-    loaded data. The arguments are kept with the answer, so an identity stays theirs; each caller gets a copy."""
+    """fn, remembering its last few answers by the identity of its model arguments (of a dict's values) and the
+    value of the others. Models are frozen, so the same objects give the same answer; the build and `check` ask
+    several times about the same loaded data. The arguments are kept with the answer, so an identity stays
+    theirs; a list or dict answer is copied for each caller, a model is given as it is (frozen)."""
     kept: list = []
 
     def identity(value):
-        return tuple((k, id(v)) for k, v in value.items()) if isinstance(value, dict) else id(value)
+        if isinstance(value, dict):
+            return tuple((k, id(v)) for k, v in value.items())
+        return id(value) if isinstance(value, BaseModel) else value
 
     @functools.wraps(fn)
     def remembered(*args):
@@ -160,7 +163,7 @@ def by_identity(fn):
         if answer is None:
             answer = fn(*args)
             kept[:] = [*kept[-3:], (key, args, answer)]
-        return copy.copy(answer)
+        return copy.copy(answer) if isinstance(answer, (dict, list)) else answer
     return remembered
 
 
