@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.utils import get_relative_url
 
-from generator import build, pdf, registry, search, selfcheck, translations, untranslated  # the installed package (pip install -e .), see pyproject.toml
+from generator import build, diskcache, pdf, registry, search, selfcheck, translations, untranslated  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
 _serving = False
@@ -116,7 +116,19 @@ def on_env(env, config: MkDocsConfig, files: Files):
     # `tojson` without spaces: the self-check's decision table is inline in its page, and every byte
     # counts on a slow phone (its budget: tests/test_budgets.py)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
+    # the theme's templates (Material's and site_overrides/) compiled once, kept on disk for the next build (diskcache.py)
+    env.bytecode_cache = diskcache.Templates(_theme_settings(env))
     return env
+
+
+def _theme_settings(env) -> bytes:
+    """What the theme's compiled templates depend on besides their text: MkDocs' and Material's versions (which
+    set up the environment) and the environment's extensions and gettext style."""
+    import material
+    import mkdocs
+
+    return repr((mkdocs.__version__, material.__version__, sorted(env.extensions), getattr(env, "newstyle_gettext", None),
+                 env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline)).encode()
 
 
 @event_priority(-100)
