@@ -116,7 +116,7 @@ def check_site(project: Project, hb: Handbook | None = None):
     from . import build
 
     try:
-        config = load_config(str(project.config))
+        config = load_config(str(project.config), plugins=[], hooks=[])  # its folders only: no plugin or hook loaded
     except Exception:  # noqa: BLE001 - a broken mkdocs.yml is the developers' to fix: the build says how
         return
     try:
