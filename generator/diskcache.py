@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import jinja2
@@ -26,12 +27,41 @@ class Templates(jinja2.FileSystemBytecodeCache):
         key = hashlib.sha256(jinja2.__version__.encode() + b"\n" + settings).hexdigest()[:16]
         super().__init__(str(cache_folder() / "templates"), f"{key}-%s.cache")
 
+    pruned = False
+    """Whether this process has let go of the templates no build used for KEEP_DAYS (done once, on its first write)."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+            if bucket.code is not None:  # used now: kept another KEEP_DAYS
+                os.utime(self._get_cache_filename(bucket))
+        except OSError:
+            pass  # no cache folder to read (its place is a file, say): compiled anew
+
     def dump_bytecode(self, bucket) -> None:
         try:  # written whole, then renamed (Jinja's own way): a build beside this one never reads half of it
             Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
+            if not Templates.pruned:
+                Templates.pruned = True
+                _prune(Path(self.directory))
         except OSError:
             pass  # no cache folder to write to: the next build compiles again
+
+
+KEEP_DAYS = 14
+"""A compiled template no build has used for this many days is deleted (each copy of the project, each test's
+among them, has templates of its own: the folder would otherwise only grow)."""
+
+
+def _prune(folder: Path) -> None:
+    old = time.time() - KEEP_DAYS * 86400
+    for path in folder.glob("*.cache"):
+        try:
+            if path.stat().st_mtime < old:
+                path.unlink()
+        except OSError:
+            pass  # another build removed or is replacing it
 
 
 def from_text(env: jinja2.Environment, source: str) -> jinja2.Template:
