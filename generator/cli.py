@@ -15,30 +15,19 @@ from pathlib import Path
 import click
 
 from .command import AS_OF_OPTION, DATA_PROBLEM, Project, check_data, check_site, log_mkdocs, os_problem, say, unreviewed_lines, use_as_of
+from .add_source import add_source
+from .diff_command import diff
 from .load import DataError, load_all, read_yaml
 from . import untranslated
+from .publish import publish
+from .review import review
+from .schema import schema
+from .translations_command import translations_command
 from .stopping import STOPPED, raising
-
-
-LAZY = {"publish": "publish:publish", "diff": "diff_command:diff", "add-source": "add_source:add_source",
-        "schema": "schema:schema", "review": "review:review", "translations": "translations_command:translations_command"}
-"""The commands in modules of their own (name: module:function), each loaded only when it is run or listed: `check`
-does not wait for what only the others need."""
 
 
 class _Commands(click.Group):
     """Whatever a command did not foresee still ends in a plain message and exit code 1."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted([*self.commands, *LAZY])
-
-    def get_command(self, ctx: click.Context, name: str):
-        if name in LAZY and name not in self.commands:
-            import importlib
-
-            module, function = LAZY[name].split(":")
-            self.add_command(getattr(importlib.import_module(f"{__package__}.{module}"), function), name)
-        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -143,3 +132,9 @@ def _wait_for_change(project: Project) -> None:
         time.sleep(0.5)
 
 
+main.add_command(publish)
+main.add_command(diff)
+main.add_command(add_source)
+main.add_command(schema)
+main.add_command(review)
+main.add_command(translations_command)
