@@ -228,13 +228,12 @@ def details(r: dict) -> list[str]:
             "",
             "Where the time went (`python -X importtime`, cProfile with a CPU clock, and each hook timed in the build): importing the "
             "generator (mostly pydantic building the model's classes), loading and checking the data, compiling the templates on every "
-            "build (the generator's, the hand-written pages', Material's), `check` loading the data twice and every command's module, "
+            "build (the generator's, the hand-written pages', Material's), `check` loading the data twice, "
             "and work done again on the same data (every translated text walked by copying the data, once per check; the handbook "
             "as of today made twice; each citation's pages looked up against every page). What changed: compiled templates are kept "
             "in the user's cache folder (generator/diskcache.py); the model's field docs are read for the schema only "
             "(use_attribute_docstrings read every model's source on every import); texts, citations and the handbook as of a day "
-            "are worked out once per loaded data (model.by_identity); `check` and `publish` load the data once; the command line "
-            "loads a command's module only when it runs; the build's objects are kept out of Python's collector rounds while MkDocs "
+            "are worked out once per loaded data (model.by_identity); `check` and `publish` load the data once; the build's objects are kept out of Python's collector rounds while MkDocs "
             "builds (gc.freeze). What remains above bare Material is the generator's own work: importing pydantic and building the "
             "model's classes (about a tenth of a second), loading and checking the data (about as much), and rendering its pages "
             "in two languages."]
