@@ -76,3 +76,13 @@ def from_text(env: jinja2.Environment, source: str) -> jinja2.Template:
         bucket.code = env.compile(source)  # as from_string compiles it (no name: errors are told as 'a page in content/')
         cache.set_bucket(bucket)
     return env.template_class.from_code(env, bucket.code, env.make_globals(None))
+
+
+def theme_settings(env: jinja2.Environment) -> bytes:
+    """What the theme's compiled templates depend on besides their text (hooks.py on_env): MkDocs' and Material's
+    versions (which set up the environment) and the environment's extensions and gettext style."""
+    import material
+    import mkdocs
+
+    return repr((mkdocs.__version__, material.__version__, sorted(env.extensions), getattr(env, "newstyle_gettext", None),
+                 env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline)).encode()

@@ -12,7 +12,6 @@ already replaced site_dir (with a site whose PDF link is broken) and says so.
 from __future__ import annotations
 
 import base64
-import functools
 import gc
 import hashlib
 import logging
@@ -117,18 +116,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
     # counts on a slow phone (its budget: tests/test_budgets.py)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     # the theme's templates (Material's and site_overrides/) compiled once, kept on disk for the next build (diskcache.py)
-    env.bytecode_cache = diskcache.Templates(_theme_settings(env))
+    env.bytecode_cache = diskcache.Templates(diskcache.theme_settings(env))
     return env
 
-
-def _theme_settings(env) -> bytes:
-    """What the theme's compiled templates depend on besides their text: MkDocs' and Material's versions (which
-    set up the environment) and the environment's extensions and gettext style."""
-    import material
-    import mkdocs
-
-    return repr((mkdocs.__version__, material.__version__, sorted(env.extensions), getattr(env, "newstyle_gettext", None),
-                 env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline)).encode()
 
 
 @event_priority(-100)
@@ -233,21 +223,10 @@ def prepared_site() -> build.Site:
     return _site
 
 
-@functools.cache
-def _language_in(main: str, language: str) -> str:
-    """The name of the language `main` in `language` (babel's), for every page of that language."""
-    from babel import Locale
-
-    try:
-        return Locale.parse(language.replace("-", "_")).languages.get(main.split("-")[0], main)
-    except Exception:  # noqa: BLE001 - a code babel does not know: the code itself
-        return main
-
-
 def _unreviewed_notice(edition: build.Edition, english: str) -> dict:
     """The line a further language's page shows while it holds text not yet reviewed: its words around the link
     to the main language's page (which decides), escaped."""
-    name = _language_in(_site.editions[0].language, edition.language)
+    name = untranslated.name_in(_site.editions[0].language, edition.language)
     before, _, after = edition.words["unreviewed_notice"].partition("{link}")
     return {"before": escape(before), "link": escape(edition.words["unreviewed_link"].replace("{language}", name)),
             "after": escape(after), "url": english}
