@@ -160,6 +160,7 @@ def entry_dates(hb: model.Handbook) -> list[dt.date]:
                    for b in (v.start, v.until) if b})
 
 
+@model.by_identity  # the build and `check` ask for the same handbook on the same day more than once
 def at(hb: model.Handbook, day: dt.date) -> model.Handbook:
     """The handbook as of `day` (see the module's doc)."""
     if isinstance(hb, DatedHandbook):

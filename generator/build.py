@@ -167,15 +167,18 @@ last_problem: str | None = None
 """The message of the last build that failed, kept here for the preview's error page (hooks.py)."""
 
 
-def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None) -> Site:
-    """The site as of `day` (else the AS_OF environment variable, else today)."""
+def prepare(data_dir: Path, docs_dir: Path, day: dt.date | None = None, loaded: Handbook | None = None) -> Site:
+    """The site as of `day` (else the AS_OF environment variable, else today). `loaded`: the data of data_dir,
+    already loaded by load_all (check and publish load it first), so it is not loaded again."""
     try:
-        raw = load_all(data_dir, untranslated=untranslated_shown())
-        taken = registry.place_problems(raw, data_dir)
+        if loaded is None or (loaded.untranslated and not untranslated_shown()):
+            loaded = load_all(data_dir, untranslated=untranslated_shown())
+        taken = registry.place_problems(loaded, data_dir)
         if taken:
             raise DataError(taken)
     except DataError as e:
         raise BuildProblem(e.message()) from None
+    raw = loaded
     day = day or as_of_day()
     _check_content_files(docs_dir)
     editions = [Edition(at(raw, day), "")] + [Edition(at(translations.edition(raw, lang), day), f"{lang}/")

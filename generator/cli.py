@@ -74,7 +74,7 @@ def check(project: Project) -> None:
     Exit code 0 when all is well, 1 when there is any problem.
     """
     hb = check_data(project)
-    site = check_site(project)
+    site = check_site(project, hb)
     for line in unreviewed_lines(hb, site):  # not a problem: published, and marked on each page that holds some
         say(line)
     if hb and not hb.eligibility.self_check.contacts:  # not a problem: the sources may give none

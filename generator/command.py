@@ -108,20 +108,21 @@ def check_data(project: Project, publishing: bool = False, untranslated: bool = 
     return hb
 
 
-def check_site(project: Project):
+def check_site(project: Project, hb: Handbook | None = None):
     """What only making the pages finds (a page in content/ in a generated page's place, a template
     mistake, a language the theme has no words for): told like the data's problems, nothing written.
-    The site as made (build.Site), or None when mkdocs.yml cannot be read."""
+    The site as made (build.Site), or None when mkdocs.yml cannot be read. `hb`: the data as check_data
+    loaded it (not loaded again)."""
     from mkdocs.config import load_config
 
     from . import build
 
     try:
-        config = load_config(str(project.config))
+        config = load_config(str(project.config), plugins=[], hooks=[])  # its folders only: no plugin or hook loaded
     except Exception:  # noqa: BLE001 - a broken mkdocs.yml is the developers' to fix: the build says how
         return
     try:
-        site = build.prepare(project.data, Path(config.docs_dir))
+        site = build.prepare(project.data, Path(config.docs_dir), loaded=hb)
         problems = build.language_problems(site.handbook.program, config.theme.dirs, project.data)
     except build.BuildProblem as e:
         fail(str(e).splitlines(), "The handbook cannot be made from this data.")

@@ -28,11 +28,12 @@ def uncovered(hb: Handbook, scenarios: list, table: dict) -> list[Problem]:
     asked_by = {q.id: q for q in el.questions}
     items_tested = {i for r in el.requirements if r.id in exercised and r.rule and r.rule.question in asked_by
                     for i in asked_by[r.rule.question].items}
-    located = read_yaml(hb.data_dir / "eligibility.yaml", LABEL)
     warnings = []
+    located = []  # the file is read again (for its lines) only when there is something to warn about
 
     def warn(path: tuple, what: str, fix: str) -> None:
-        warnings.append(Problem(LABEL, located.line(path), what, fix))
+        located[:] = located or [read_yaml(hb.data_dir / "eligibility.yaml", LABEL)]
+        warnings.append(Problem(LABEL, located[0].line(path), what, fix))
 
     for i, r in enumerate(el.requirements):
         if r.rule and r.id not in exercised:

@@ -10,6 +10,7 @@ counts as its hour on a 24-hour clock ("5 pm", "5:00 p.m.", "17 h" and "17:00" a
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -33,9 +34,8 @@ NEAR = 3
 
 def facts(text: str, words: dict) -> Counter:
     """The numbers and dates of a text, in the words of its language: {'12': 1, '2011': 1, 'month 8': 1}."""
-    numbers = {w.lower(): n for n, w in enumerate(words["number_words"]) if n >= 2}
-    numbers |= {w.lower(): n for w, n in (words.get("number_words_more") or {}).items()}
-    months = {m.lower(): n + 1 for n, m in enumerate(words["months"])}
+    numbers, months = _tables(tuple(words["number_words"]), tuple((words.get("number_words_more") or {}).items()),
+                              tuple(words["months"]))
     tokens = TOKEN.findall(CLOCK.sub(_hour, PLACEHOLDER.sub(" ", text)))
     found: Counter = Counter()
     for i, token in enumerate(tokens):
@@ -47,6 +47,15 @@ def facts(text: str, words: dict) -> Counter:
         elif low in months and any(t.isdigit() for t in tokens[max(0, i - NEAR):i + NEAR + 1]):
             found[f"month {months[low]}"] += 1
     return found
+
+
+@functools.lru_cache(maxsize=16)
+def _tables(number_words: tuple, more: tuple, month_names: tuple) -> tuple[dict, dict]:
+    """A language's number words and months, lowercase, with their numbers (made once per language: `check`
+    reads every translated text's facts)."""
+    numbers = {w.lower(): n for n, w in enumerate(number_words) if n >= 2}
+    numbers |= {w.lower(): n for w, n in more}
+    return numbers, {m.lower(): n + 1 for n, m in enumerate(month_names)}
 
 
 def differ(english: str, translated: str, main_words: dict, words: dict) -> str | None:

@@ -12,6 +12,7 @@ already replaced site_dir (with a site whose PDF link is broken) and says so.
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import logging
 import re
@@ -25,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.utils import get_relative_url
 
-from generator import build, pdf, registry, search, selfcheck, translations, untranslated  # the installed package (pip install -e .), see pyproject.toml
+from generator import build, diskcache, pdf, registry, search, selfcheck, translations, untranslated  # the installed package (pip install -e .), see pyproject.toml
 
 _site: build.Site | None = None
 _serving = False
@@ -75,12 +76,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     _site = None
     project = Path(config.config_file_path).parent
+    # What is loaded lives as long as the build: Python's collector need not look through it at each of its
+    # rounds (gc.freeze, here and once the site is made); at the end of the build, or when it fails, all of it
+    # can be collected again (gc.unfreeze: the preview and the tests build many times in one process).
+    gc.freeze()
     try:
         _site = build.prepare(project / "data", Path(config.docs_dir))
         problems = build.language_problems(_site.handbook.program, config.theme.dirs, project / "data")
         if problems:
             raise build.BuildProblem("\n".join(problems))
     except build.BuildProblem as e:
+        gc.unfreeze()
         raise PluginError(str(e)) from None
     for language, texts in _site.untranslated.items():  # only when such texts are let through (preview)
         log.info("%d %s text%s not yet translated: the pages in that language show %s in English, marked, and list %s at the top",
@@ -101,6 +107,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if page_dir not in config.theme.dirs:
         config.theme.dirs.insert(0, page_dir)
     config.extra["selfcheck"] = selfcheck.shell(config.theme.dirs, config.theme.get("palette"), _serving)  # its page's inline parts
+    gc.freeze()
     return config
 
 
@@ -108,7 +115,10 @@ def on_env(env, config: MkDocsConfig, files: Files):
     # `tojson` without spaces: the self-check's decision table is inline in its page, and every byte
     # counts on a slow phone (its budget: tests/test_budgets.py)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
+    # the theme's templates (Material's and site_overrides/) compiled once, kept on disk for the next build (diskcache.py)
+    env.bytecode_cache = diskcache.Templates(diskcache.theme_settings(env))
     return env
+
 
 
 @event_priority(-100)
@@ -216,13 +226,7 @@ def prepared_site() -> build.Site:
 def _unreviewed_notice(edition: build.Edition, english: str) -> dict:
     """The line a further language's page shows while it holds text not yet reviewed: its words around the link
     to the main language's page (which decides), escaped."""
-    from babel import Locale
-
-    main = _site.editions[0].language
-    try:
-        name = Locale.parse(edition.language.replace("-", "_")).languages.get(main.split("-")[0], main)
-    except Exception:  # noqa: BLE001 - a code babel does not know: the code itself
-        name = main
+    name = untranslated.name_in(_site.editions[0].language, edition.language)
     before, _, after = edition.words["unreviewed_notice"].partition("{link}")
     return {"before": escape(before), "link": escape(edition.words["unreviewed_link"].replace("{language}", name)),
             "after": escape(after), "url": english}
@@ -256,6 +260,7 @@ def page_values(uri: str, link, exists) -> dict:
 
 @event_priority(-100)  # after Material's search has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()
     search.write_indexes(Path(config.site_dir), [(e.folder, e.language, _search_words[e.folder]) for e in _site.editions])
     for e in _site.editions if _site.untranslated else ():  # the marks of texts not yet translated are for the pages only
         index = Path(config.site_dir) / e.folder / "search" / "search_index.json"
@@ -283,6 +288,7 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 
 def on_build_error(error: Exception) -> None:
+    gc.unfreeze()
     build.last_problem = str(error)  # for the preview's error page (this module is loaded anew for each rebuild)
 
 

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import asof, model, registry, selfcheck
+from . import asof, diskcache, model, registry, selfcheck
 from .model import Handbook
 from .strings import format_date, strings_for
 
@@ -39,13 +39,15 @@ def _escape(value: Any) -> Any:
 @functools.lru_cache(maxsize=None)
 def environment(sandboxed: bool = False) -> jinja2.Environment:
     """One environment per process: `mkdocs serve` rebuilds without compiling the templates again
-    (Jinja still reloads a template whose file changed). Hand-written pages get a sandboxed one: their
-    {{ }} reach the data's values and the macros, never Python's insides ({{ ''.__class__ }} is refused,
-    with the page and line)."""
+    (Jinja still reloads a template whose file changed); the templates compiled are kept on disk for the
+    next build (diskcache.py; a change to this file, where the environment is set, compiles them anew).
+    Hand-written pages get a sandboxed one: their {{ }} reach the data's values and the macros, never
+    Python's insides ({{ ''.__class__ }} is refused, with the page and line)."""
     from jinja2.sandbox import SandboxedEnvironment
 
     return (SandboxedEnvironment if sandboxed else jinja2.Environment)(
         loader=jinja2.FileSystemLoader([TEMPLATES, selfcheck.CHECKLIST_DIR]),
+        bytecode_cache=diskcache.Templates(Path(__file__).read_bytes()),
         autoescape=True,
         finalize=_escape,
         undefined=jinja2.StrictUndefined,
@@ -62,6 +64,7 @@ class Page:
     markdown: str
 
 
+@model.by_identity
 def citations(hb: Handbook) -> list[tuple[str, model.Cite]]:
     """Every citation in the data with each page that shows it (registry.pages_showing), in data order."""
     found = []
@@ -162,9 +165,8 @@ class Renderer:
     def render_text(self, text: str, page_uri: str, source: str | None = None) -> str:
         """A hand-written page from content/, which may use the data: {{ program.name }}."""
         head = '{% import "_macros.md.j2" as m with context %}'
-        env = environment(sandboxed=True)
-        code = env.compile(head + text, name=page_uri, filename=f"content/{source or page_uri}")  # errors name the file
-        return env.template_class.from_code(env, code, env.make_globals(None)).render(**self.context(page_uri))
+        template = diskcache.from_text(environment(sandboxed=True), head + text, f"content/{source or page_uri}")
+        return template.render(**self.context(page_uri))
 
     # -- the pages
     def body(self, entry: registry.Entry, uri: str, item: Any, page_uri: str | None = None, prefix: str = "") -> str:

@@ -85,7 +85,7 @@ def publish(project: Project, target: Path | None, as_of, untranslated: str) -> 
             + (" ..." if len(kept) > 10 else ""))
     pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"Published {pages} pages to {shown(target)}")
-    for line in unreviewed_lines(hb, check_site(project) if hb and hb.program.translations else None):
+    for line in unreviewed_lines(hb, check_site(project, hb) if hb and hb.program.translations else None):
         say(line)  # published all the same: each page that holds such text says so
     from .build import as_of_day
 

@@ -18,6 +18,7 @@ page whose `shows` path for it is the longest, or on each of the pages that tie.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -136,13 +137,21 @@ def titles(hb, words: dict) -> dict[str, str]:
 def pages_showing(hb, path: tuple) -> list[str]:
     """The pages that show the data at `path` (file name first, then fields, list indexes, keys)."""
     best, found = 0, []
-    for entry in PAGES:
-        length = max((len(p.split(".")) for p in entry.shows if _within(path, p.split("."))), default=0)
+    for entry, shows in _showing_file(str(path[0]) if path else None):
+        length = max((len(p) for p in shows if _within(path, p)), default=0)
         if length and length >= best:
             if length > best:
                 best, found = length, []
             found.append(entry)
     return [_uri(entry, hb, path) for entry in found]
+
+
+@functools.cache
+def _showing_file(file: str | None) -> list[tuple[Entry, list[list[str]]]]:
+    """The entries that show something of one data file, in order, each with its `shows` paths split into their
+    parts (pages_showing is asked for every text and citation of the data)."""
+    split = [(entry, [p.split(".") for p in entry.shows]) for entry in PAGES]
+    return [(entry, shows) for entry, shows in split if any(p[0] in ("*", file) for p in shows)]
 
 
 def is_page(path: tuple) -> bool:

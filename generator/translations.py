@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,12 @@ def _translated(field) -> bool:
     return model.TRANSLATED in field.metadata or _marked(field.annotation)
 
 
+@functools.cache
+def _fields(cls: type[BaseModel]) -> dict[str, bool]:
+    """Each field of a model class, and whether it is a translated text (worked out once per class)."""
+    return {name: _translated(f) for name, f in cls.model_fields.items()}
+
+
 def _item(value: Any, index: int) -> str:
     """A list entry's name in a key: its id (an answer's value), else its number from 1 (a source's header line,
     whose value is the source's own words, which may be corrected)."""
@@ -82,29 +89,30 @@ def _item(value: Any, index: int) -> str:
     return str(index + 1)
 
 
-def _map(obj: Any, path: tuple, key: tuple, marked: bool, fn: Callable[[str, tuple, str], str]) -> Any:
+def _map(obj: Any, path: tuple, key: tuple, marked: bool, fn: Callable[[str, tuple, str], str], copy: bool = True) -> Any:
     """obj with every translated text replaced by fn(key, path in the YAML, text); a source's own
-    words (citations) are left as they are."""
+    words (citations) are left as they are. With copy=False, fn only sees each text, and obj is returned as it is."""
     if isinstance(obj, model.Cite):
         return obj
     if isinstance(obj, BaseModel):
-        fields = type(obj).model_fields
-        return obj.model_copy(update={n: _map(getattr(obj, n), path + (n,), key + (n,), _translated(f), fn)
-                                      for n, f in fields.items()})
+        update = {n: _map(getattr(obj, n), path + (n,), key + (n,), t, fn, copy) for n, t in _fields(type(obj)).items()}
+        return obj.model_copy(update=update) if copy else obj
     if isinstance(obj, (list, tuple)):
-        return type(obj)(_map(x, path + (i,), key + (_item(x, i),), marked, fn) for i, x in enumerate(obj))
+        items = [_map(x, path + (i,), key + (_item(x, i),), marked, fn, copy) for i, x in enumerate(obj)]
+        return type(obj)(items) if copy else obj
     if isinstance(obj, dict):
-        return {k: _map(v, path + (k,), key + (str(k),), marked, fn) for k, v in obj.items()}
+        return {k: _map(v, path + (k,), key + (str(k),), marked, fn, copy) for k, v in obj.items()}
     if isinstance(obj, str) and marked:
         return fn(SEP.join(key), path, obj)
     return obj
 
 
+@model.by_identity
 def texts(files: dict[str, Any]) -> dict[str, tuple[str, tuple, str]]:
     """Every translated text of the data files given ({name: parsed file}): {key: (file name, path, English)}."""
     found: dict = {}
     for name, value in files.items():
-        _map(value, (), (f"{name}.yaml",), False, lambda k, p, s, n=name: found.setdefault(k, (n, p, s)) and s)
+        _map(value, (), (f"{name}.yaml",), False, lambda k, p, s, n=name: found.setdefault(k, (n, p, s)) and s, copy=False)
     return found
 
 

@@ -11,6 +11,7 @@ text between two tags: the markup added is fixed, never made from the data.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import escape
@@ -53,3 +54,15 @@ def language_in(code: str, language: str) -> str:
         return Locale.parse(code.replace("-", "_")).get_display_name(language.replace("-", "_")) or code
     except Exception:  # noqa: BLE001 - a code babel does not know: the code itself
         return code
+
+
+@functools.cache
+def name_in(main: str, language: str) -> str:
+    """The name of the language `main` in `language`'s words, as babel lists it among that language's names (for
+    the line a page with text not yet reviewed shows; worked out once per build, not on each page)."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(language.replace("-", "_")).languages.get(main.split("-")[0], main)
+    except Exception:  # noqa: BLE001 - a code babel does not know: the code itself
+        return main

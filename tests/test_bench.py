@@ -2,6 +2,8 @@
 `python -m bench`. The timings themselves are never tested (they live in bench/)."""
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from bench.overhead import _same_html, bare_project
@@ -40,3 +42,41 @@ def test_the_scaled_project_loads_with_every_entry_repeated(tmp_path):
     assert len(three.eligibility.requirements) == 3 * len(one.eligibility.requirements)
     hundred = load_all(scaled_project(tmp_path / "scale-100", SCALES[-1]) / "data")  # every file within the loader's limits
     assert len(hundred.tiers.tiers) == SCALES[-1] * len(one.tiers.tiers)
+
+
+def test_the_overhead_benchmark_measures_whole_processes(tmp_path):
+    """bench/overhead.py as `python -m bench overhead` runs it (one run instead of seven): the project's and the bare
+    project's builds and `check`, each a process of its own, with the CPU time of the whole process."""
+    from bench import overhead
+    from bench.context import Context
+
+    r = overhead.measure(Context(tmp_path), runs=1)
+    assert r["full_cpu_s"]["n"] == r["bare_cpu_s"]["n"] == r["cached_cpu_s"]["n"] == r["check_cpu_s"]["n"] == 1
+    assert r["ratio"] == r["full_cpu_s"]["median"] / r["bare_cpu_s"]["median"] > 0
+    assert r["check_cpu_s"]["median"] > 0
+    # both built, every language: the main language's pages the same byte for byte (a further language's differ only
+    # in the navigation, which only the project's hooks give them)
+    assert r["same_pages"]["pages"] > 40 and r["same_pages"]["main_identical"] == r["same_pages"]["main_language"] > 20
+    row = overhead.rows({"overhead": r})
+    assert "whole process" in row[0] and "theme templates" in row[1] and "check" in row[2]
+
+
+def test_the_bare_build_imports_nothing_of_the_generator(project, tmp_path):
+    """The bare side of the overhead benchmark is plain Material: its hook has no `generator` import (which would
+    load the generator on both sides), yet what the project's on_env does for the pages."""
+    import importlib.util
+
+    import jinja2
+
+    from generator import hooks
+
+    dest = bare_project(project, tmp_path / "bare")
+    text = (dest / "context_hook.py").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(from|import)\s+generator\b", text, re.M)
+    spec = importlib.util.spec_from_file_location("context_hook", dest / "context_hook.py")
+    bare = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bare)
+    ours, theirs = jinja2.Environment(), jinja2.Environment()
+    hooks.on_env(ours, None, None), bare.on_env(theirs, None, None)
+    assert ours.policies == theirs.policies  # the same pages (the compact `tojson`)
+    assert ours.bytecode_cache is not None and theirs.bytecode_cache is None  # plain Material compiles its templates

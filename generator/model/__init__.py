@@ -6,7 +6,7 @@ A broken rule is raised with the path of the offending value (common.report), so
 names its line. Checks that need more than one file live in generator/crosscheck.py.
 """
 from .common import (DURATION, MAX_DURATION_YEARS, RULE_ERROR, SOURCE_FILE, Broken, Cite, Cites, Duration, Entry, Id, Language, Model,
-                     SearchWords, SourceFile, Text, TRANSLATED, UniqueIds, Verbatim, duration_months, report, search_words_in, walk)
+                     SearchWords, SourceFile, Text, TRANSLATED, UniqueIds, Verbatim, duration_months, report, search_words_in, walk, by_identity)
 from .eligibility import (PLACEHOLDERS, SETTINGS, Answer, AskIf, ChoiceQuestion, DatedText, DateQuestion, Disqualifier,
                           Eligibility, Explain, Outcome, Outcomes, PolicyChoice, Question, Requirement, Rule, SelfCheck, When)
 from .handbook import FILES, Handbook

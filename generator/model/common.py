@@ -2,6 +2,8 @@
 model states a broken rule (Broken, report) so the loader can point at the exact line."""
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from typing import Annotated, Any, Iterable, NamedTuple, Optional, TypeVar, Union
 
@@ -69,7 +71,7 @@ def _as_list(value):
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)  # field docs go into the schema
+    model_config = ConfigDict(extra="forbid", frozen=True)  # each field's docs go into the schema (schema.py reads them)
 
 
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
@@ -128,17 +130,41 @@ UniqueIds = Annotated[list[T], AfterValidator(_unique_ids)]
 
 
 def walk(value: Any, path: tuple = ()):
-    """Every (path, object) pair in a parsed model, depth first, in data order."""
-    yield path, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from walk(getattr(value, name), path + (name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from walk(item, path + (i,))
-    elif isinstance(value, dict):
-        for k, item in value.items():
-            yield from walk(item, path + (k,))
+    """Every (path, object) pair in a parsed model, depth first, in data order (with a stack of its own: nested
+    generators would pass each pair up through every level, and the build walks the whole data often)."""
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        if isinstance(value, BaseModel):
+            stack += [(path + (name,), getattr(value, name)) for name in reversed(type(value).model_fields)]
+        elif isinstance(value, (list, tuple)):
+            stack += [(path + (i,), value[i]) for i in range(len(value) - 1, -1, -1)]
+        elif isinstance(value, dict):
+            stack += [(path + (k,), value[k]) for k in reversed(value)]
+
+
+def by_identity(fn):
+    """fn, remembering its last few answers by the identity of its model arguments (of a dict's values) and the
+    value of the others. Models are frozen, so the same objects give the same answer; the build and `check` ask
+    several times about the same loaded data. The arguments are kept with the answer, so an identity stays
+    theirs; a list or dict answer is copied for each caller, a model is given as it is (frozen)."""
+    kept: list = []
+
+    def identity(value):
+        if isinstance(value, dict):
+            return tuple((k, id(v)) for k, v in value.items())
+        return id(value) if isinstance(value, BaseModel) else value
+
+    @functools.wraps(fn)
+    def remembered(*args):
+        key = tuple(identity(a) for a in args)
+        answer = next((known for asked, _, known in kept if asked == key), None)
+        if answer is None:
+            answer = fn(*args)
+            kept[:] = [*kept[-3:], (key, args, answer)]
+        return copy.copy(answer) if isinstance(answer, (dict, list)) else answer
+    return remembered
 
 
 # ---------------------------------------------------------------- citations and statements
