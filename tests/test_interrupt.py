@@ -71,5 +71,10 @@ def test_the_check_sees_a_traceback():
                             stderr=subprocess.PIPE, text=True)
     assert proc.stderr.readline().strip() == "ready"
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail(f"the child did not stop: this process's SIGINT handler {signal.getsignal(signal.SIGINT)!r}, "
+                    f"blocked signals {signal.pthread_sigmask(signal.SIG_BLOCK, [])!r} (a child inherits both)")
     assert "Traceback" in err and "KeyboardInterrupt" in err
