@@ -123,8 +123,8 @@ def parent_blocks(data_dir: Path, locale: Path = SELF_CHECK_WORDS, language: str
 def _parent_items(data_dir: Path, locale: Path, language: str | None = None) -> list[tuple[str, str, str]]:
     import yaml
 
-    from generator import translations
-    from generator.load import load_all
+    from generator.policy import translations
+    from generator.policy.load import load_all
 
     hb = load_all(data_dir)
     el = (translations.edition(hb, language) if language else hb).eligibility

@@ -15,7 +15,7 @@ BENCH = ROOT / "bench"
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 BUILD_ENV = {**ENV, "HANDBOOK_PDF": "off"}
-"""The benchmarks' builds leave out the PDF (generator/pdf.py SKIP): it is an output of its own, made from the
+"""The benchmarks' builds leave out the PDF (generator/site/pdf.py SKIP): it is an output of its own, made from the
 built print page, and takes longer than the rest of a build; the sections time the site."""
 
 

@@ -24,7 +24,7 @@ import json, pathlib, re
 
 # nothing of the generator: the values its hooks give the theme, worked out beforehand (theme_values.json)
 _VALUES = json.loads((pathlib.Path(__file__).parent / "theme_values.json").read_text(encoding="utf-8"))
-# the self-check's checklist without heading links (generator/hooks.py HEADERLINK), so the pages come out the same
+# the self-check's checklist without heading links (generator/site/hooks.py HEADERLINK), so the pages come out the same
 HEADERLINK = re.compile(HEADERLINK_PATTERN)
 
 
@@ -33,7 +33,7 @@ def on_config(config):
     return config
 
 
-def on_env(env, config, files):  # the project's compact `tojson` (generator/hooks.py on_env), for the same pages
+def on_env(env, config, files):  # the project's compact `tojson` (generator/site/hooks.py on_env), for the same pages
     env.policies["json.dumps_kwargs"] = DUMPS_KWARGS
     return env
 
@@ -55,7 +55,8 @@ def bare_hook() -> str:
     """BARE_HOOK with the three values it needs filled in (no `generator` import)."""
     import jinja2
 
-    from generator import hooks, selfcheck
+    from generator.site import hooks
+    from generator import selfcheck
 
     env = jinja2.Environment()
     hooks.on_env(env, None, None)
@@ -71,7 +72,8 @@ def bare_project(project: Path, dest: Path) -> Path:
     from mkdocs.structure.files import File
     from mkdocs.utils import get_relative_url
 
-    from generator import hooks, selfcheck
+    from generator.site import hooks
+    from generator import selfcheck
 
     hooks.on_startup("build", dirty=False)
     config = hooks.on_config(load_config(str(project / "mkdocs.yml")))
@@ -103,7 +105,7 @@ def bare_project(project: Path, dest: Path) -> Path:
     cfg["nav"] = site.nav(sorted(site.content))
     # each further language's pages: in its own navigation in the real build (made by a hook), here in none
     # and the pages reached from another page only (registry: listed=False)
-    from generator import registry
+    from generator.site import registry
     cfg["not_in_nav"] = "\n".join([*(f"/{e.folder}" for e in site.editions[1:]), *(f"/{e.uri}" for e in registry.PAGES if not e.listed)])
     (dest / "mkdocs.yml").write_text(yaml.dump(cfg, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return dest
@@ -206,7 +208,7 @@ def rows(r: dict) -> list[str]:
             f"Load average {o['load'][0]:.1f} at the end. |",
             f"| 1 | the same, against a bare build that also keeps its compiled theme templates on disk | {o['ratio_cached']:.2f}× "
             f"(bare with the cache: CPU {fmt(o['cached_cpu_s'])}) | (for information) | | the project's on_env keeps Material's and "
-            f"site_overrides/' compiled templates on disk (generator/diskcache.py), which plain Material does not: this is the "
+            f"site_overrides/' compiled templates on disk (generator/site/diskcache.py), which plain Material does not: this is the "
             f"ratio with that share taken out, the generator's own overhead; {how} |",
             f"| 1 | `python -m generator check`, whole process | CPU {fmt(o['check_cpu_s'])}; wall {fmt(o['check_s'])} | "
             f"≤ {o['check_target']:.2f} s CPU | {ok(o['check_met'])} | in the project (every language), in turn with the builds above; {how} |"]
@@ -234,7 +236,7 @@ def details(r: dict) -> list[str]:
             "build (the generator's, the hand-written pages', Material's), `check` loading the data twice, "
             "and work done again on the same data (every translated text walked by copying the data, once per check; the handbook "
             "as of today made twice; each citation's pages looked up against every page). What changed: compiled templates are kept "
-            "in the user's cache folder (generator/diskcache.py); the model's field docs are read for the schema only "
+            "in the user's cache folder (generator/site/diskcache.py); the model's field docs are read for the schema only "
             "(use_attribute_docstrings read every model's source on every import); texts, citations and the handbook as of a day "
             "are worked out once per loaded data (model.by_identity); `check` and `publish` load the data once; the build's objects are kept out of Python's collector rounds while MkDocs "
             "builds (gc.freeze). What remains above bare Material is the generator's own work: importing pydantic and building the "

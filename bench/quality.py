@@ -43,7 +43,7 @@ def measure(ctx: Context) -> dict:
 
 def _ease_blocks() -> dict:
     """The parent-facing blocks in each further language that has a formula (budgets.READING_EASE)."""
-    from generator.load import load_all
+    from generator.policy.load import load_all
 
     languages = [lang for lang in load_all(ROOT / "data").program.translations if lang in budgets.READING_EASE]
     return {lang: budgets.parent_blocks(ROOT / "data", ROOT / "generator" / "selfcheck" / f"words.{lang}.yaml", lang) for lang in languages}

@@ -16,11 +16,11 @@ TITLE = "2. scaling"
 SCALES = (1, 10, 100)
 MAX_REQUIREMENT_COPIES = 50
 """The requirements are repeated at most this often: 100 copies make eligibility.yaml larger than the 1 MB
-the loader accepts in one policy file (generator/yamlread.py)."""
+the loader accepts in one policy file (generator/policy/yamlread.py)."""
 
 class _WrittenOut(yaml.SafeDumper):
     """Every value written out in full: the copies share entries (cites), and policy data refuses YAML's
-    anchors and aliases (generator/yamlread.py)."""
+    anchors and aliases (generator/policy/yamlread.py)."""
 
     def ignore_aliases(self, data) -> bool:
         return True
@@ -31,7 +31,7 @@ def scaled_data(src: Path, dest: Path, k: int) -> None:
 
     Copies get new ids and names; quotes and citations stay verbatim, so the loader checks them all.
     """
-    from generator.yamlread import read_yaml
+    from generator.policy.yamlread import read_yaml
 
     shutil.copytree(src, dest)
 
@@ -65,16 +65,16 @@ def scaled_project(dest: Path, k: int) -> Path:
 
 
 PHASES = [  # (label, file suffix, function name); cumulative time from cProfile
-    ("load and check the data (load_all)", "generator/load.py", "load_all"),
-    ("  of which YAML parsing", "generator/yamlread.py", "read_yaml"),
-    ("  of which schema validation (pydantic)", "generator/load.py", "<model_validate>"),
-    ("  of which cross-checks and quote checks", "generator/crosscheck.py", "cross_check"),
-    ("render pages with Jinja (render_site)", "generator/pages.py", "render_site"),
+    ("load and check the data (load_all)", "generator/policy/load.py", "load_all"),
+    ("  of which YAML parsing", "generator/policy/yamlread.py", "read_yaml"),
+    ("  of which schema validation (pydantic)", "generator/policy/load.py", "<model_validate>"),
+    ("  of which cross-checks and quote checks", "generator/policy/crosscheck.py", "cross_check"),
+    ("render pages with Jinja (render_site)", "generator/site/pages.py", "render_site"),
     ("Markdown to HTML (Page.render)", "mkdocs/structure/pages.py", "render"),
     ("theme templates, Material (_build_page)", "mkdocs/commands/build.py", "_build_page"),
     ("search index (Material's search plugin)", "material/plugins/search/plugin.py", "<search>"),
     ("copy theme and static files", "mkdocs/structure/files.py", "copy_static_files"),
-    ("hooks: add pages to MkDocs (on_files)", "generator/hooks.py", "on_files"),
+    ("hooks: add pages to MkDocs (on_files)", "generator/site/hooks.py", "on_files"),
 ]
 
 
@@ -85,7 +85,7 @@ def profile_phases(stats_file: Path) -> dict:
     for label, suffix, fn in PHASES:
         if fn == "<model_validate>":
             ct = sum(c for (f, _, name), (_, _, _, c, callers) in stats.items()
-                     if name == "model_validate" and any(k[0].endswith("generator/load.py") for k in callers))
+                     if name == "model_validate" and any(k[0].endswith("generator/policy/load.py") for k in callers))
         elif fn == "<search>":
             ct = sum(c for (f, _, name), (_, _, _, c, _) in stats.items()
                      if f.endswith(suffix) and name in ("on_page_context", "on_post_build"))
@@ -96,7 +96,7 @@ def profile_phases(stats_file: Path) -> dict:
 
 
 def measure(ctx: Context) -> dict:
-    from generator import build as gb
+    from generator.site import build as gb
 
     work, reps = ctx.work, ctx.reps
 

@@ -45,7 +45,7 @@ def measure(ctx: Context) -> dict:
 
 
 def _languages() -> list[str]:
-    from generator.load import load_all
+    from generator.policy.load import load_all
 
     return load_all(ROOT / "data").program.translations
 

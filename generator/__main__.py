@@ -1,18 +1,18 @@
-"""`python -m generator <command>` and the `handbook` command: the command line for policy staff (generator/cli.py).
+"""`python -m generator <command>` and the `handbook` command: the command line for policy staff (generator/commands/cli.py).
 
 Ctrl+C at any moment, even while Python is still loading the generator, ends the command with one plain line
-and exit code 1, never a traceback (generator/stopping.py; generator/__init__.py covers the first moments).
+and exit code 1, never a traceback (generator/commands/stopping.py; generator/__init__.py covers the first moments).
 """
 import os
 import sys
 
 
 def run() -> None:
-    from generator import stopping
+    from generator.commands import stopping
 
     stopping.install()
     try:
-        from generator.cli import main
+        from generator.commands.cli import main
 
         main()
     except KeyboardInterrupt:  # raised only where a command cleans up (stopping.raising), which says so itself

@@ -24,8 +24,8 @@ import subprocess
 import threading
 from pathlib import Path
 
-from generator import untranslated
-from generator.build import AS_OF
+from generator.policy import untranslated
+from generator.site.build import AS_OF
 from tests.test_staff_messages import PY
 
 FENCE = re.compile(r"^ *```(\w*)\n(.*?)^ *```$", re.M | re.S)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.commands.cli import main
 from tests.kit import ROOT, copy_project
 
 MEMO = ROOT / "docs" / "example-memo.txt"

@@ -82,7 +82,7 @@ def test_with_a_further_language_the_new_texts_are_added_to_translate(translated
 def test_a_file_that_cannot_be_written_puts_back_those_already_written(translated_project, tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from generator.cli import main
+    from generator.commands.cli import main
     from tests.kit.project import full_disk_in
 
     full_disk_in(monkeypatch, "translations")

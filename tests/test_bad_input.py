@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from tests.kit import ROOT, copy_project
-from generator.cli import main
-from generator.load import DataError, load_all
-from generator import scenarios
+from generator.commands.cli import main
+from generator.policy.load import DataError, load_all
+from generator.selfcheck import scenarios
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 import yaml
 
 from bench.overhead import _same_html, bare_project
-from generator import build
+from generator.site import build
 from tests.kit import build_site
 
 
@@ -33,7 +33,7 @@ def test_the_bare_build_makes_the_same_pages_as_the_real_one(project, tmp_path):
 def test_the_scaled_project_loads_with_every_entry_repeated(tmp_path):
     """As the scaling benchmark makes it: from the project as it is (which publishes Spanish too)."""
     from bench.scaling import SCALES, scaled_project
-    from generator.load import load_all
+    from generator.policy.load import load_all
     from tests.kit import ROOT
 
     one = load_all(ROOT / "data")
@@ -68,7 +68,7 @@ def test_the_bare_build_imports_nothing_of_the_generator(project, tmp_path):
 
     import jinja2
 
-    from generator import hooks
+    from generator.site import hooks
 
     dest = bare_project(project, tmp_path / "bare")
     text = (dest / "context_hook.py").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from bench import budgets
-from generator.load import load_all
+from generator.policy.load import load_all
 from tests.kit import ROOT, build_site, serve
 
 
@@ -250,7 +250,7 @@ def test_one_complex_spanish_hint_breaks_its_reading_ease(translated_project):
     data[key]["es"] = ("Independientemente de cualquier determinación comunicada previamente por representantes departamentales, "
                        "las consideraciones de elegibilidad requieren documentación exhaustiva que fundamente la rehabilitación "
                        "continua, la responsabilidad organizacional demostrable y la verificación administrativa correspondiente "
-                       "en ambas fuentes.")  # "both": the English's number, which the translation keeps (generator/facts.py)
+                       "en ambas fuentes.")  # "both": the English's number, which the translation keeps (generator/policy/facts.py)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, width=10**6, sort_keys=False), encoding="utf-8")
     blocks = budgets.parent_blocks(translated_project / "data", ROOT / "generator" / "selfcheck" / "words.es.yaml", "es")
     problem = budgets.ease_problem(blocks, "es")

@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import build
+from generator.site import build
 from tests.kit import build_site, page
 from tests.planted import DISQUALIFIER, DO_NOT, coming_day, planted, run
 

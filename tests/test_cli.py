@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.kit import ROOT, copy_project
-from generator.cli import main
-from generator.load import load_all
+from generator.commands.cli import main
+from generator.policy.load import load_all
 
 PY = str(ROOT / ".venv/bin/python") if (ROOT / ".venv/bin/python").exists() else sys.executable
 

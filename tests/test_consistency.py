@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from tests.kit import build_site, handbook as hc
-from generator.load import load_all
+from generator.policy.load import load_all
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.load import DataError, load_all
+from generator.commands.cli import main
+from generator.policy.load import DataError, load_all
 from generator.selfcheck import decision_table, evaluate
 from generator.selfcheck.evaluate import explanation
 from tests.kit import build_site, copy_project, page
@@ -165,7 +165,7 @@ def test_diff_record_files_the_new_value_under_its_own_date_and_refuses_a_date_t
     assert program.endswith("  - effective: 2026-12-01\n    summary: \"Longer time.\"\n    changes:\n      - {effective: 2027-01-01, text: "
                             "\"Who can become a Parent Partner: 'Reunited for at least 18 months': at least changed from 1 year to 18 months\"}\n")
     # the page the change is on says when it changed, and the footer's "as of" is that change's date, once in effect
-    from generator import build
+    from generator.site import build
     site = build.prepare(project / "data", project / "content", dt.date(2027, 1, 1))
     changed = [p.uri for p in site.pages if "This page changed on January 1, 2027." in p.markdown]
     assert "eligibility.md" in changed and "tiers.md" not in changed

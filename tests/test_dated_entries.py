@@ -11,9 +11,9 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from generator.asof import at
-from generator.cli import main
-from generator.load import DataError, load_all
+from generator.policy.asof import at
+from generator.commands.cli import main
+from generator.policy.load import DataError, load_all
 from tests.kit import copy_project, page
 
 CITE = '{source: dhs, section: eligibility, quote: "Have some flexibility to attend meetings and co-facilitate groups."}'
@@ -178,7 +178,7 @@ def test_a_scenario_dated_before_an_entry_stopped_is_judged_with_it(tmp_path):
 def test_the_page_keeps_an_entry_that_stopped_before_its_day_for_a_parent_still_on_an_earlier_day(tmp_path):
     """A page built on a server already on tomorrow (UTC), or published ahead with --as-of, is read by parents
     still on an earlier day: its table carries what stopped before its own day, as the scenarios' does."""
-    from generator.scenarios import table as scenarios_table
+    from generator.selfcheck.scenarios import table as scenarios_table
     from generator.selfcheck import decision_table, evaluate
     today = dt.date.today()
     end = today - dt.timedelta(days=30)

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from tests.kit import ROOT
-from generator import diff
-from generator.load import load_all
+from generator.site import diff
+from generator.policy.load import load_all
 
 OLD = load_all(ROOT / "data")
 
@@ -71,7 +71,7 @@ def test_role_duties_changed(tmp_path):
 
 
 def test_no_program_names_in_the_comparison():
-    code = (ROOT / "generator/diff.py").read_text(encoding="utf-8")
+    code = (ROOT / "generator/site/diff.py").read_text(encoding="utf-8")
     words = {OLD.program.name, OLD.program.terms.partner, *(t.name for t in OLD.tiers.tiers), *(r.id for r in OLD.eligibility.requirements)}
     for word in words:
         assert not re.search(re.escape(word), code, re.I), word

@@ -1,4 +1,4 @@
-"""What builds keep in the user's cache folder (generator/diskcache.py): compiled templates are found by their
+"""What builds keep in the user's cache folder (generator/site/diskcache.py): compiled templates are found by their
 text, so a changed template is never served its old code; a folder that cannot be written only makes builds
 slower; templates no build used for a while are let go."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ import time
 import jinja2
 import pytest
 
-from generator import diskcache
+from generator.site import diskcache
 
 
 @pytest.fixture

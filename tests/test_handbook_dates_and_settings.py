@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from generator import asof, registry
+from generator.policy import asof
+from generator.site import registry
 from generator.model import SETTINGS
-from generator.strings import format_date
+from generator.policy.strings import format_date
 from tests.kit import page
 from tests.kit.handbook.browsing import SITE
 

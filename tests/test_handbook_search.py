@@ -2,7 +2,7 @@
 in each language, land on the page (and the section) that answers them, with results in the page's language
 only; a question the policy documents do not answer says so. Each word also finds its other forms ("rides",
 "disqualification", "descalificado"); the data's `search_words` (per language) make the everyday words
-("don't", "refer", "antecedentes penales") find the right place. See generator/search.py and
+("don't", "refer", "antecedentes penales") find the right place. See generator/site/search.py and
 site_overrides/assets/javascripts/workers/handbook-search.js."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from generator import search
+from generator.site import search
 from tests.kit import ROOT, new_context
 from tests.kit.axe import axe_violations, with_axe
 from tests.kit.handbook.browsing import HB, LAPTOP, PHONE, SITE, _url

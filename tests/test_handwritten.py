@@ -1,4 +1,4 @@
-"""A further language's hand-written pages (content/es/) keep up with their English page (generator/handwritten.py):
+"""A further language's hand-written pages (content/es/) keep up with their English page (generator/site/handwritten.py):
 a translated page names the English it was translated from, and `check` fails, with the line and the fix,
 when the English page changed after it was translated."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from generator.handwritten import fingerprint
+from generator.site.handwritten import fingerprint
 from tests.test_staff_messages import cli
 
 

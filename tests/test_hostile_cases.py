@@ -21,7 +21,7 @@ import yaml
 from click.testing import CliRunner
 
 from tests.kit import ROOT, copy_project
-from generator.cli import main
+from generator.commands.cli import main
 
 CASES = yaml.safe_load((Path(__file__).with_name("hostile_cases.yaml")).read_text(encoding="utf-8"))
 
@@ -174,7 +174,7 @@ def test_there_are_at_least_forty_cases():
 # ---------------------------------------------------------------- the machine is not eaten
 MEASURE = r"""
 import re, sys
-from generator.cli import main
+from generator.commands.cli import main
 try:
     main(["--project", sys.argv[1], "check"], standalone_mode=False)
 except BaseException as e:

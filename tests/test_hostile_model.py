@@ -15,8 +15,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from tests.kit import ROOT, build_site, copy_project, open_each, serve
-from generator import build as build_mod
-from generator.load import load_all
+from generator.site import build as build_mod
+from generator.policy.load import load_all
 
 RAN = "HOSTILE-RAN"
 JINJA_RESULT = "46662"  # 6*7777: the page shows it only if the data were run as a template

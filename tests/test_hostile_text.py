@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.kit import ROOT, build_site, copy_project, serve
-from generator.load import load_all
-from generator.strings import strings_for
+from generator.policy.load import load_all
+from generator.policy.strings import strings_for
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

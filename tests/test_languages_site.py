@@ -6,9 +6,9 @@ import posixpath
 
 import pytest
 
-from generator.load import load_all
-from generator.strings import strings_for
-from generator import translations
+from generator.policy.load import load_all
+from generator.policy.strings import strings_for
+from generator.policy import translations
 from tests.kit import ROOT, page
 
 HB = load_all(ROOT / "data")

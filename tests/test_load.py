@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import DataError, load_all
+from generator.policy.load import DataError, load_all
 
 ROOT = Path(__file__).resolve().parents[1]
 

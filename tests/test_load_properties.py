@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.kit import ROOT
-from generator import model, scenarios
-from generator.load import DataError, load_all
+from generator import model
+from generator.selfcheck import scenarios
+from generator.policy.load import DataError, load_all
 
 FILES = [f"{name}.yaml" for name in model.FILES] + [scenarios.FILE]
 DATA = tempfile.mkdtemp(prefix="handbook-props-")

@@ -10,7 +10,7 @@ import pytest
 
 from tests.kit import ROOT
 from generator import model
-from generator.problems import _bare
+from generator.policy.problems import _bare
 from tests.test_bad_input import Case, apply, assert_reported, problems
 
 
@@ -110,7 +110,7 @@ def test_every_list_of_entries_with_ids_is_unique_ids():
 
 def test_the_data_files_are_the_fields_of_handbook():
     # not data files of their own: the folder, the sources' texts, and the translations (data/translations/<language>.yaml,
-    # one per further language, checked against the English by generator/translations.py; and the texts still untranslated)
+    # one per further language, checked against the English by generator/policy/translations.py; and the texts still untranslated)
     assert list(model.FILES) == [n for n in model.Handbook.model_fields if n not in ("data_dir", "source_texts", "translations", "untranslated")]
     assert model.FILES["training"] is model.FILES["commitments"] is model.Topics
 

@@ -9,8 +9,8 @@ import yaml
 
 from tests.kit import handbook as hc
 from tests.kit import build_site
-from generator.load import load_all
-from generator.yamlread import parse_yaml
+from generator.policy.load import load_all
+from generator.policy.yamlread import parse_yaml
 
 
 def edit(project, name, change):

@@ -8,7 +8,7 @@ import pytest
 
 from tests.kit import handbook as hc
 from tests.kit import ROOT, build_site, copy_project
-from generator.load import load_all
+from generator.policy.load import load_all
 
 FIXTURE = Path(__file__).parent / "fixtures" / "other-program" / "data"
 
@@ -81,7 +81,7 @@ def test_its_links_lead_somewhere_and_nothing_comes_from_other_hosts(other):
 def test_its_second_language_is_its_own(other):
     """The other program publishes French (its translations: [fr]): every page again under /fr/, in French,
     with its own hand-written pages from content/fr/; the real program's content/es/ is not part of it."""
-    from generator import translations
+    from generator.policy import translations
     from generator.selfcheck import decision_table, evaluate
 
     site, hb = other

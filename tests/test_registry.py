@@ -1,4 +1,4 @@
-"""The page registry (generator/registry.py): a new page is an entry and a template, and then it has
+"""The page registry (generator/site/registry.py): a new page is an entry and a template, and then it has
 its title, its place in the navigation, its part of the print page and its citations ("cited on")."""
 import json
 import os
@@ -8,9 +8,10 @@ import sys
 from bs4 import BeautifulSoup
 
 from tests.kit import ROOT, page
-from generator import model, registry
-from generator.load import load_all
-from generator.strings import STRING_KEYS
+from generator import model
+from generator.site import registry
+from generator.policy.load import load_all
+from generator.policy.strings import STRING_KEYS
 
 HB = load_all(ROOT / "data")
 
@@ -42,7 +43,7 @@ def _nav(site, uri: str) -> list[str]:
 
 
 def test_a_new_page_is_an_entry_and_a_template(project):
-    code = project / "generator/registry.py"
+    code = project / "generator/site/registry.py"
     sources_line = next(line for line in code.read_text(encoding="utf-8").splitlines(keepends=True)
                         if line.lstrip().startswith('Entry("sources.md"'))
     code.write_text(code.read_text(encoding="utf-8").replace(sources_line, sources_line + NEW_ENTRY), encoding="utf-8")

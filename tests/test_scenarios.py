@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from tests.kit import ROOT
-from generator import scenarios
+from generator.selfcheck import scenarios
 from generator.selfcheck import evaluate
-from generator.load import DataError, load_all
+from generator.policy.load import DataError, load_all
 
 HB = load_all(ROOT / "data")
 TABLE = scenarios.table(HB)

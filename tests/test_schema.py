@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from generator.schema import header, schemas
+from generator.commands.schema import header, schemas
 from tests.kit import ROOT
 
 

@@ -3,7 +3,7 @@ sources page shows each as it presents itself."""
 import hashlib
 import re
 
-from generator import build
+from generator.site import build
 from tests.kit import ROOT, page
 
 RECEIVED = {  # SHA-256 of each file as received in the program's policy sources

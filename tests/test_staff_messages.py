@@ -82,9 +82,9 @@ def test_check_warns_about_rules_no_scenario_covers(project):
 
 
 def test_an_outcome_or_requirement_no_scenario_reaches_is_named_with_its_line(project):
-    from generator import scenarios as scenarios_mod
-    from generator.coverage import uncovered
-    from generator.load import load_all
+    from generator.selfcheck import scenarios as scenarios_mod
+    from generator.selfcheck.coverage import uncovered
+    from generator.policy.load import load_all
 
     hb = load_all(project / "data")
     kept = [s for s in scenarios_mod.load(project / "data", hb) if s.scenario.outcome != "cannot"]

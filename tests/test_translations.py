@@ -12,11 +12,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator import model, translations
-from generator.asof import at
-from generator.cli import main
-from generator.load import DataError, load_all
-from generator.strings import LOCALES, format_date, strings_for
+from generator import model
+from generator.policy import translations
+from generator.policy.asof import at
+from generator.commands.cli import main
+from generator.policy.load import DataError, load_all
+from generator.policy.strings import LOCALES, format_date, strings_for
 from tests.kit import ROOT
 
 ES = "data/translations/es.yaml"

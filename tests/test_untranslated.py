@@ -1,11 +1,11 @@
-"""Translation never blocks looking (generator/untranslated.py): a text not yet translated, or translated from
+"""Translation never blocks looking (generator/policy/untranslated.py): a text not yet translated, or translated from
 older English, is shown in English on the further language's pages, marked, when the build lets it through
 (preview, `publish --untranslated english`); `publish` refuses it by default, naming it and the way round."""
 from __future__ import annotations
 
 import pytest
 
-from generator import untranslated
+from generator.policy import untranslated
 from tests.kit.project import build_site
 from tests.test_staff_messages import cli
 

@@ -4,9 +4,9 @@ each shown catching the defect it guards against.
 - A further language's page holds no word of the main language's durations, months or statuses outside text
   marked with the main language, on every rendering path: the generated pages, the print page, the
   self-check's no-JavaScript checklist and the decision table its screens are made from.
-- Every number and date of a translation is its English's (generator/facts.py, run by `check`).
+- Every number and date of a translation is its English's (generator/policy/facts.py, run by `check`).
 - A sentence that names a source cites that source, and a self-check text that states policy carries its own
-  source and section (generator/naming.py, run by `check`).
+  source and section (generator/policy/naming.py, run by `check`).
 What a reader sees of these (the sources on the screens and the checklist, the line on a page not yet reviewed,
 the header) is tested in tests/test_words_shown.py.
 """
@@ -20,9 +20,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator import asof, model, pages, translations
-from generator.load import DataError, load_all
-from generator.strings import strings_for
+from generator.policy import asof, translations
+from generator import model
+from generator.site import pages
+from generator.policy.load import DataError, load_all
+from generator.policy.strings import strings_for
 from tests.kit import ROOT
 from tests.kit.pages import page_file
 
@@ -200,7 +202,7 @@ def test_a_self_check_text_that_states_policy_without_its_own_source_fails_the_c
 
 def test_the_sentences_naming_a_source_in_each_language_cite_it():
     """The same check on each translated edition: a translation that names the other source is caught too."""
-    from generator.naming import naming_problems
+    from generator.policy.naming import naming_problems
 
     for hb in EDITIONS.values():
         parsed = {name: getattr(hb, name) for name in model.FILES}

@@ -12,11 +12,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator import build, translations
-from generator.load import load_all
+from generator.site import build
+from generator.policy import translations
+from generator.policy.load import load_all
 from generator.selfcheck import decision_table, evaluate
 from generator.selfcheck.tests.driving import context  # noqa: F401  (fixture: a phone with today fixed)
-from generator.strings import strings_for
+from generator.policy.strings import strings_for
 from tests.kit import ROOT, page
 from tests.kit.pages import page_file
 

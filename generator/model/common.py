@@ -15,7 +15,7 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 class Translated:
     """The mark of a text a reader reads: each program's translations (data/translations/) give it in
-    every further language (generator/translations.py)."""
+    every further language (generator/policy/translations.py)."""
 
     def __repr__(self) -> str:
         return "TRANSLATED"
@@ -84,7 +84,7 @@ SearchWords = Annotated[Union[list[Verbatim], dict[Language, list[Verbatim]]], F
     "A list is for the main language's pages; to give words for each language, write them under its code "
     "(en: [...], es: [...])."))]
 """The optional `search_words` of a part of the data that is a page or a section of one
-(generator/search.py puts them into each language's search index). A list holds words of the main
+(generator/site/search.py puts them into each language's search index). A list holds words of the main
 language, for its pages; a mapping gives each language its own (a language left out has none)."""
 
 

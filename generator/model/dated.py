@@ -17,7 +17,7 @@ from typing import Annotated, Any, ClassVar, Generic, Optional, TypeVar, Union
 
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from .common import Broken, Cites, Model, report
+from generator.model.common import Broken, Cites, Model, report
 
 T = TypeVar("T")
 

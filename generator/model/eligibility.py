@@ -1,5 +1,5 @@
 """data/eligibility.yaml: the questions, requirements and outcomes of the self-check, and every
-rule about how they fit together inside the file (rules about other files are in generator/crosscheck.py)."""
+rule about how they fit together inside the file (rules about other files are in generator/policy/crosscheck.py)."""
 from __future__ import annotations
 
 import difflib
@@ -8,10 +8,10 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from pydantic import AfterValidator, Field, StrictBool, StrictInt, StringConstraints, model_validator
 
-from .dated import Bounded
-from .start import Paragraph, SelfCheck
-from .common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, report
-from ..selfcheck.rules import explain_needs, rule_problems, rule_type
+from generator.model.dated import Bounded
+from generator.model.start import Paragraph, SelfCheck
+from generator.model.common import Broken, Cites, Entry, Id, Model, SearchWords, Text, UniqueIds, report
+from generator.model.rules import explain_needs, rule_problems, rule_type
 
 SETTINGS = {
     "month_only_day": ("first", "last"),
@@ -21,7 +21,7 @@ SETTINGS = {
 """The self-check's settings that a policy choice can set, and the values each can take."""
 
 Rule = rule_type()
-"""A requirement's `rule:`: any kind of rule in generator/selfcheck/rules.py, told apart by its keys."""
+"""A requirement's `rule:`: any kind of rule in generator/model/rules.py, told apart by its keys."""
 
 PLACEHOLDERS = {"training_date", "partner_date"}
 """The dates an explain or outcome text can show, written {training_date}."""
@@ -60,7 +60,7 @@ class _Question(Model):
     ask_if: Optional[AskIf] = None
     cite: Optional[Cites] = None
     """Where the hint's policy comes from, shown beside it: needed when the hint states policy (names a source,
-    a glossary term or the program's word for its partners; generator/naming.py)."""
+    a glossary term or the program's word for its partners; generator/policy/naming.py)."""
     hints: ClassVar[dict[str, tuple[str, str]]] = {}
     """Plainer words for a missing key (a field) or a key not allowed here (not a field): (what, fix); {id} is the
     question's, and {name} lists the ids the file has under its key `name` (e.g. {answer_sets})."""
@@ -169,7 +169,7 @@ class Outcome(Model):
     when: Optional[When] = None
     """The first outcome whose `when` matches any requirement's result is given; the last has none."""
     cite: Optional[Cites] = None
-    """Where its policy comes from, shown beside its text: needed when the text states policy (generator/naming.py)."""
+    """Where its policy comes from, shown beside its text: needed when the text states policy (generator/policy/naming.py)."""
     more: Optional[Paragraph] = None
     """A paragraph shown after the next step, below the first screen (what comes later, such as certification),
     with its own  cite:  when it states policy."""

@@ -6,12 +6,12 @@ from typing import Any
 
 from pydantic import Field
 
-from .common import Cite, Model
-from .eligibility import Eligibility
-from .people import Duties, Roles, Selection
-from .program import Program
-from .sources import Section, Source, Sources
-from .topics import Glossary, Tiers, Topics
+from generator.model.common import Cite, Model
+from generator.model.eligibility import Eligibility
+from generator.model.people import Duties, Roles, Selection
+from generator.model.program import Program
+from generator.model.sources import Section, Source, Sources
+from generator.model.topics import Glossary, Tiers, Topics
 
 
 class Handbook(Model):

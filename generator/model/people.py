@@ -5,7 +5,7 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Cites, Entry, Id, Model, SearchWords, Text, UniqueIds
+from generator.model.common import Cites, Entry, Id, Model, SearchWords, Text, UniqueIds
 
 
 class Role(Model):

@@ -6,7 +6,7 @@ from typing import Annotated, Optional, Union
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
 
-from .common import Broken, Entry, Language, Model, Text, Verbatim, report
+from generator.model.common import Broken, Entry, Language, Model, Text, Verbatim, report
 
 
 class Terms(Model):

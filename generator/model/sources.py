@@ -6,7 +6,7 @@ from typing import Optional
 
 from pydantic import Field
 
-from .common import Entry, Id, Model, SourceFile, Text, UniqueIds, Verbatim
+from generator.model.common import Entry, Id, Model, SourceFile, Text, UniqueIds, Verbatim
 
 
 class Section(Model):

@@ -6,7 +6,7 @@ from typing import Annotated, Optional, Union
 
 from pydantic import Field, StrictInt, StringConstraints
 
-from .common import Cites, Entry, Id, Model, Text, Verbatim
+from generator.model.common import Cites, Entry, Id, Model, Text, Verbatim
 
 
 class Contact(Model):

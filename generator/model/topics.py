@@ -5,8 +5,8 @@ from typing import Optional
 
 from pydantic import Field
 
-from .dated import Bounded
-from .common import Cites, Entry, Id, Model, SearchWords, Text, UniqueIds
+from generator.model.dated import Bounded
+from generator.model.common import Cites, Entry, Id, Model, SearchWords, Text, UniqueIds
 
 
 class Topic(Model):

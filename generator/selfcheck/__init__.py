@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import model  # noqa: F401  (first: the model builds its `rule:` type from rules.py, here)
-from .evaluate import evaluate
-from .rules import NOT_SURE
-from .shell import shell
+from generator import model  # noqa: F401  (first: the model builds its `rule:` type from model/rules.py)
+from generator.selfcheck.evaluate import evaluate
+from generator.model.rules import NOT_SURE
+from generator.selfcheck.shell import shell
 
 __all__ = ["CHECKLIST", "CHECKLIST_DIR", "LIST_URI", "NOT_SURE", "PAGE_DIR", "PAGE_TEMPLATE", "decision_table", "evaluate", "page_values", "shell"]
 
@@ -34,7 +34,7 @@ def decision_table(hb, link=lambda uri: uri, day=None) -> dict:
     """The decision table of one handbook (table.py), as of `day` (default: the handbook's own day, else
     today); `link` turns a page's source path into its URL as seen from the self-check page. It carries
     every entry a parent could be judged by, on any day (those still to come and those that stopped)."""
-    from .table import decision_table  # here, not above: table.py needs the whole model, which needs rules.py
+    from generator.selfcheck.table import decision_table  # here, not above: table.py needs the whole model
 
     return decision_table(hb, link, day)
 
@@ -44,7 +44,7 @@ def page_values(hb, link, app: bool = True) -> dict:
     address and words, for the plain link shown without JavaScript), and on the self-check's own page
     (`app`) the decision table, the checklist's address and the words that send a browser without
     JavaScript to it. `link(source path)` is a page's URL from this one."""
-    from ..strings import strings_for
+    from generator.policy.strings import strings_for
 
     words = strings_for(hb.program)
     values = {"leave": {"url": hb.eligibility.self_check.quick_exit_url, "label": words["self_check_exit"]}}

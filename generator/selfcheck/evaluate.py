@@ -21,8 +21,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..strings import format_date as _format_words_date
-from .rules import KINDS, Status
+from generator.policy.strings import format_date as _format_words_date
+from generator.model.rules import KINDS, Status
 
 WAITING = ("wait_training", "wait_partner")
 

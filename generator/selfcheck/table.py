@@ -13,13 +13,13 @@ import functools
 import re
 from typing import TYPE_CHECKING, Callable
 
-from ..asof import at
-from ..model import SETTINGS
-from ..strings import strings_for
-from .rules import NOT_SURE
+from generator.policy.asof import at
+from generator.model import SETTINGS
+from generator.policy.strings import strings_for
+from generator.model.rules import NOT_SURE
 
 if TYPE_CHECKING:
-    from ..model import Handbook
+    from generator.model import Handbook
 
 PREFIX = "self_check_"
 EXPLAIN_FOR = {"met": ("met",), "not_met": ("not_met",), "disputed": ("disputed", "not_met"), "unknown": ("unknown",), "not_applicable": ("not_applicable",),
@@ -33,7 +33,7 @@ text (left out, not repeated, to keep the self-check page within its size budget
 def _script_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """The words the page's script reads: by name (W.name), and by prefix (W["prefix_" + ...]). The table
     carries only those (the checklist's own words are in its Markdown), for the page's size budget."""
-    from .shell import HERE, SCRIPTS
+    from generator.selfcheck.shell import HERE, SCRIPTS
 
     script = "\n".join((HERE / name).read_text(encoding="utf-8") for name in SCRIPTS)
     return frozenset(re.findall(r"\bW\.(\w+)", script)), tuple(re.findall(r'\bW\["(\w+_)" \+', script))

@@ -10,7 +10,7 @@ import pytest
 from tests.kit.browser import launch_chromium, new_context
 from tests.kit.project import build_site, copy_project
 from tests.kit.serve import serve
-from generator.pdf import SKIP
+from generator.site.pdf import SKIP
 
 
 def pytest_configure(config):

@@ -30,9 +30,9 @@ def page_words(site: Path, html: Path) -> dict:
 
 @functools.lru_cache(maxsize=32)
 def _words_of(site: Path, top: str) -> dict:
-    from generator import translations
-    from generator.load import load_all
-    from generator.strings import strings_for
+    from generator.policy import translations
+    from generator.policy.load import load_all
+    from generator.policy.strings import strings_for
 
     hb = load_all(site.parent / "data")
     return strings_for((translations.edition(hb, top) if top in hb.program.translations else hb).program)

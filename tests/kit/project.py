@@ -50,7 +50,7 @@ def build_site(project: Path, pdf: bool = False) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator.pdf import SKIP
+    from generator.site.pdf import SKIP
 
     before = os.environ.get(SKIP[0])
     if pdf:
@@ -70,8 +70,8 @@ def build_site(project: Path, pdf: bool = False) -> Path:
 
 def full_disk_in(monkeypatch, folder: str) -> None:
     """From now on in this test, writing a file inside a folder named `folder` fails as on a full disk (the
-    commands write every file with generator.command.write_atomically); other files are written as usual."""
-    from generator import command
+    commands write every file with generator.commands.command.write_atomically); other files are written as usual."""
+    from generator.commands import command
 
     real = command.write_atomically
 

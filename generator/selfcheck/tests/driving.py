@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.kit import ROOT
-from generator import translations
-from generator.load import load_all
+from generator.policy import translations
+from generator.policy.load import load_all
 from generator.selfcheck import decision_table
 
 TODAY = dt.datetime(2025, 6, 15, 12, 0)
@@ -152,7 +152,7 @@ def _tab_to(page, name: str, back: bool = False, limit: int = 60) -> None:
 def words_of(data_dir, language: str | None = None) -> dict:
     """All the site's words in a language (None: the main one), the checklist's too (the table carries
     only those its script reads)."""
-    from generator.strings import strings_for
+    from generator.policy.strings import strings_for
 
     hb = load_all(data_dir)
     return strings_for((translations.edition(hb, language) if language else hb).program)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tests.kit import ROOT
-from generator.load import load_all
+from generator.policy.load import load_all
 from generator.selfcheck import decision_table, evaluate
 from generator.selfcheck.evaluate import explanation
 

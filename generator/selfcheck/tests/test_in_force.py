@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.load import load_all
+from generator.policy.load import load_all
 from generator.selfcheck import decision_table, evaluate
 from generator.selfcheck.evaluate import asked
 from generator.selfcheck.tests.test_disputes import USUAL

@@ -1,4 +1,4 @@
-"""A new kind of rule is one class in generator/selfcheck/rules.py and one entry in the RULES map of
+"""A new kind of rule is one class in generator/model/rules.py and one entry in the RULES map of
 evaluate.js. The two blocks of the component's README ("Adding a rule kind"), added as they are to
 a copy of the project, give a kind of rule that the data accepts, `check` checks with file and line,
 the checklist shows, and the Python and browser evaluators agree on, result by result."""
@@ -13,8 +13,9 @@ import sys
 import pytest
 
 from tests.kit import ROOT, copy_project, page, serve
-from generator.load import load_all
-from generator.selfcheck import decision_table, rules
+from generator.policy.load import load_all
+from generator.model import rules
+from generator.selfcheck import decision_table
 from generator.selfcheck.tests.test_rules import TODAYS, _compare, js_results, python_results, random_cases
 
 README = ROOT / "generator" / "selfcheck" / "README.md"
@@ -39,7 +40,7 @@ def project(tmp_path_factory):
     """A copy of the project with the README's two blocks added, and one requirement using the new kind."""
     project = copy_project(tmp_path_factory.mktemp("kind") / "project")
     python, js = readme_blocks()
-    path = project / "generator" / "selfcheck" / "rules.py"
+    path = project / "generator" / "model" / "rules.py"
     path.write_text(path.read_text(encoding="utf-8") + "\n\n" + python, encoding="utf-8")
     path = project / "generator" / "selfcheck" / "evaluate.js"
     text = path.read_text(encoding="utf-8")

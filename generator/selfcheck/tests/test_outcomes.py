@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.kit import ROOT, build_site, serve
-from generator.load import load_all
+from generator.policy.load import load_all
 from generator.selfcheck import decision_table, evaluate
 from generator.selfcheck.evaluate import explanation, fill
 from generator.selfcheck.tests.driving import context, sc, table  # noqa: F401  (fixtures)

@@ -12,10 +12,10 @@ import random
 import pytest
 
 from tests.kit import ROOT, page
-from generator.load import load_all
+from generator.policy.load import load_all
 from generator.selfcheck import NOT_SURE, decision_table, evaluate
 from generator.selfcheck.evaluate import asked
-from generator.selfcheck.rules import add_months
+from generator.model.rules import add_months
 from generator.selfcheck.table import EXPLAIN_FOR
 from generator.selfcheck.tests.driving import LANGUAGES, language_table
 

@@ -17,7 +17,7 @@ import random
 
 import pytest
 
-from generator.load import load_all
+from generator.policy.load import load_all
 from generator.selfcheck import NOT_SURE, decision_table, evaluate
 from generator.selfcheck.evaluate import change_days
 from generator.selfcheck.tests.test_rules import base_answers, months_back, random_cases, tables

@@ -1,7 +1,7 @@
 """Checks that a built handbook shows exactly what its data holds, read with a real HTML parser.
 
 Each `check_*` function compares a list read from the built pages with the same list built from
-the data (generator.load.load_all), item by item and in order, and raises AssertionError naming
+the data (generator.policy.load.load_all), item by item and in order, and raises AssertionError naming
 the list when they differ. `check_handbook` runs them all. They are shared by the tests of the
 real program, of changed copies of it, and of the second program in tests/fixtures/.
 
@@ -13,7 +13,7 @@ from urllib.parse import urljoin  # noqa: F401  (tests use hc.urljoin)
 
 from bs4 import BeautifulSoup  # noqa: F401  (tests use hc.BeautifulSoup)
 
-from generator.strings import strings_for  # noqa: F401
+from generator.policy.strings import strings_for  # noqa: F401
 from tests.kit.handbook.links import *  # noqa: F401,F403
 from tests.kit.handbook.pages import *  # noqa: F401,F403
 from tests.kit.handbook.reading import *  # noqa: F401,F403

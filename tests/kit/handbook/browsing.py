@@ -8,7 +8,8 @@ from pathlib import Path
 
 from tests.kit import ROOT, open_each
 from tests.kit.axe import wait_until_still
-from generator import build, pages, registry, selfcheck
+from generator.site import build, pages, registry
+from generator import selfcheck
 
 SITE = build.prepare(ROOT / "data", ROOT / "content")
 HB = SITE.handbook

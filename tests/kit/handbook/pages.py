@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from generator import asof, model
+from generator.policy import asof
+from generator import model
 from generator.model import Handbook
-from generator.pages import citations
-from generator.asof import duration_words
-from generator.strings import strings_for
+from generator.site.pages import citations
+from generator.policy.asof import duration_words
+from generator.policy.strings import strings_for
 from tests.kit.handbook.reading import (
     after, article, before_first, cited, entries, entries_in, entry, entry_in, first, headings,
     intro_shown, items_shown, norm, same, url_of,
@@ -253,7 +254,7 @@ def check_handbook(site: Path, hb: Handbook) -> None:
 
 
 def _as_built(check):
-    """The checks compare the pages with the data as the build shows it: as of today (generator/asof.py)."""
+    """The checks compare the pages with the data as the build shows it: as of today (generator/policy/asof.py)."""
     @functools.wraps(check)
     def run(site: Path, hb: Handbook, *args, **kwargs):
         return check(site, asof.at(hb, dt.date.today()), *args, **kwargs)

@@ -8,8 +8,8 @@ from pathlib import Path
 from bs4 import Tag
 
 from generator.model import Handbook
-from generator.pages import citations
-from generator.strings import strings_for
+from generator.site.pages import citations
+from generator.policy.strings import strings_for
 from tests.kit.handbook.reading import Cited, article, cited, cites_in, norm, same, url_of
 
 
@@ -18,7 +18,7 @@ def check_citations(site: Path, hb: Handbook) -> None:
     source's short name and section title, a link to that section on the sources page, and the quote.
     The parents' self-check is not a handbook page: its screens and checklist name each source and section
     without the quotes (tests/test_words_shown.py checks them)."""
-    from generator import registry
+    from generator.site import registry
 
     words = strings_for(hb.program)
     expected: dict[str, list[Cited]] = {}
@@ -33,12 +33,12 @@ def check_citations(site: Path, hb: Handbook) -> None:
 def check_print(site: Path, hb: Handbook) -> None:
     """The print page holds every printed page, in order, after its title and contents: the same
     headings and the same citations."""
-    from generator import registry
-    from generator.pages import CHAPTER, Renderer, print_id
+    from generator.site import registry
+    from generator.site.pages import CHAPTER, Renderer, print_id
 
     words = strings_for(hb.program)
     content = site.parent / "content"
-    from generator.strings import LOCALES
+    from generator.policy.strings import LOCALES
 
     uris = [f.relative_to(content).as_posix() for f in sorted(content.rglob("*.md"))]
     # a language's folder (content/es/) holds that edition's pages, not the main language's print page

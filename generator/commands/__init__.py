@@ -1,0 +1,1 @@
+"""commands: see README.md in this folder."""

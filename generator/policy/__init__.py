@@ -1,0 +1,1 @@
+"""policy: see README.md in this folder."""

@@ -1,0 +1,1 @@
+"""site: see README.md in this folder."""
