@@ -148,7 +148,8 @@ def replay_guide(project: Path, published: Path) -> None:
             for name in ("review.html", "review-march.html"):
                 shutil.move(project / name, published.parent / "review" / name)
         if label == "publish":
-            shutil.copytree(project, published, ignore=shutil.ignore_patterns("site", ".git"))
+            shutil.copytree(project, published, ignore=lambda folder, names: [  # the built site/, not generator/site/
+                n for n in names if n == ".git" or n == "site" and Path(folder) == project])
 
 
 # -- the replay, once per test run (shared by the test processes), and the sites it publishes -------
