@@ -117,16 +117,22 @@ def test_a_later_day_is_never_worse_unless_an_announced_change_falls_between(tab
     assert not worse, f"{len(worse)} results got worse with no announced change; first: {worse[0]}"
 
 
-def test_a_date_a_result_gives_once_reached_gives_a_better_result(table):
-    later, reached = [], 0
+def test_a_date_a_result_gives_once_reached_gives_a_better_result_and_not_a_day_before(table):
+    """The date is the earliest day on which the rules in force that day are met: on it the result is better,
+    the day before it is not (unless a change to come falls between, which the result announces)."""
+    later, early, reached = [], [], 0
     for t, answers, today in cases(table) + varied(table, [START, CHANGE - dt.timedelta(days=1), CHANGE]):
         (rank, *_), got = score(t, answers, today)
         for day in shown(t, got):
             reached += 1
             if score(t, answers, day)[0][0] <= rank:
                 later.append((answers, today, day, got.id))
+            before = day - dt.timedelta(days=1)
+            if before > today and not [d for d in change_days(t, today) if d <= day] and score(t, answers, before)[0][0] > rank:
+                early.append((answers, today, day, got.id))
     assert reached > 5
     assert not later, f"{len(later)} dates, once reached, gave no better outcome; first: {later[0]}"
+    assert not early, f"{len(early)} dates come after a day that already gives a better outcome; first: {early[0]}"
 
 
 def test_an_announced_change_gives_only_the_dates_its_outcome_gives_and_none_before_its_day(table):
