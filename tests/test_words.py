@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.policy import asof, translations
+from generator.policy import translations, values
 from generator import model
 from generator.site import pages
 from generator.policy.load import DataError, load_all
@@ -94,7 +94,7 @@ def test_no_english_duration_month_or_status_word_on_a_further_language_page(bui
     words = strings_for(EDITIONS[language].program)
     sc = " ".join(readable(page_file(built_site, f"{language}/self-check.md").read_text(encoding="utf-8"), language))
     assert words["self_check_checklist_title"] in sc and words["self_check_status_wait_training"] in sc
-    year = asof.duration_words("1 year", words)
+    year = values.duration_words("1 year", words)
     assert words["eligibility_time_rule"].replace("{at_least}", year) in " ".join(
         readable(page_file(built_site, f"{language}/print.md").read_text(encoding="utf-8"), language))
 
@@ -108,7 +108,7 @@ def _spanish_page(uri: str) -> str:
 
 def test_the_check_finds_a_duration_left_in_english_on_each_path(monkeypatch):
     assert strays(_spanish_page("eligibility.md"), "es") == []
-    monkeypatch.setattr(asof, "duration_words", lambda text, words: text)  # as before: the rule's value as written
+    monkeypatch.setattr(values, "duration_words", lambda text, words: text)  # as before: the rule's value as written
     assert any("1 year" in s for s in strays(_spanish_page("eligibility.md"), "es"))  # the eligibility and print pages
     assert any("6 months" in s for s in strays(_spanish_page("self-check.md"), "es"))  # the no-JavaScript checklist
     table = '<script type="application/json" id="sc-table">{"explain": {"met": "Lleva al menos 1 year."}}</script>'

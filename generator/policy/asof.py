@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from generator import model
 from generator.model.dated import Bounded, DatedValue, is_dated, versions
 from generator.policy.strings import strings_for
-from generator.policy.values import PLACEHOLDER, duration_words, rule_values, stated_values  # noqa: F401 (asof.duration_words: the pages' words)
+from generator.policy.values import PLACEHOLDER, rule_values, stated_values
 
 def published_day() -> dt.date:
     """The day the handbook is made, shown as "Published ..." in every page's footer and on the print page's

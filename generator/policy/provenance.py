@@ -23,8 +23,10 @@ from __future__ import annotations
 import re
 
 from generator import model
+from generator.policy import translations
+from generator.policy.naming import _reach, source_names
 from generator.policy.problems import Problem
-from generator.policy.values import PLACEHOLDER, _rule_fields, _sources
+from generator.policy.values import PLACEHOLDER, rule_fields, sources_of
 from generator.policy.yamlread import Located
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -34,12 +36,10 @@ def provenance_problems(parsed: dict, located: dict[str, Located]) -> list[Probl
     """The sentences that bind a rule value, or a list, to a source that does not state it (the module's doc)."""
     if "eligibility" not in parsed or "sources" not in parsed:
         return []
-    from generator.policy import translations
-    from generator.policy.naming import _reach, source_names
 
     el, names = parsed["eligibility"], source_names(parsed["sources"])
     short = {s.id: s.short for s in parsed["sources"].sources}
-    fields = _rule_fields(el)
+    fields = rule_fields(el)
     lists = _lists(el)
     files = {name: parsed[name] for name in model.FILES if name in parsed}
     problems = []
@@ -47,7 +47,7 @@ def provenance_problems(parsed: dict, located: dict[str, Located]) -> list[Probl
         if (file, *path[:1]) == ("program", "versions") or not (PLACEHOLDER.search(text) or _requirement(el, file, path) in lists):
             continue
         where = (f"data/{file}.yaml", located[file].line(path) if file in located else None)
-        cited = _sources(_reach(parsed[file], path)[0])
+        cited = sources_of(_reach(parsed[file], path)[0])
         own = _requirement(el, file, path)
         for sentence in SENTENCE.split(text):
             named = set().union(*(ids for pattern, ids in names.values() if pattern.search(sentence)))
@@ -82,7 +82,7 @@ def _lists(el) -> dict[str, list[tuple[str, set[str]]]]:
     for req in el.requirements:
         question = questions.get(req.rule.question) if req.rule else None
         if question and question.items:
-            out[req.id] = [(items[i].text, _sources(items[i].cite)) for i in question.items if i in items]
+            out[req.id] = [(items[i].text, sources_of(items[i].cite)) for i in question.items if i in items]
     return out
 
 

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from generator import model
-from generator.policy.asof import PLACEHOLDER
+from generator.policy.values import PLACEHOLDER
 from generator.model.dated import is_dated, versions
 from generator.policy.problems import Problem
 from generator.model.rules import RuleKind

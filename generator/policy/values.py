@@ -43,7 +43,6 @@ def rule_values(el: model.Eligibility, words: dict) -> dict[str, str]:
     return out
 
 
-
 @dataclass(frozen=True)
 class Stated:
     """A rule value as one source states it, as shown: its words, and beside them a later value of another
@@ -52,7 +51,7 @@ class Stated:
     cites: list = field(default_factory=list)
 
 
-def _sources(cites) -> set[str]:
+def sources_of(cites) -> set[str]:
     return {c.source for c in cites}
 
 
@@ -61,11 +60,11 @@ def _versions(req, name: str) -> list[tuple[dt.date | None, object, set[str], li
     (its sources: the requirement's own citations)."""
     value = getattr(req.rule, name)
     if is_dated(value):
-        return [(d, v.value, _sources(v.cite), list(v.cite)) for d, v in versions(value)]
-    return [(None, value, _sources(req.cite), list(req.cite))]
+        return [(d, v.value, sources_of(v.cite), list(v.cite)) for d, v in versions(value)]
+    return [(None, value, sources_of(req.cite), list(req.cite))]
 
 
-def _rule_fields(el) -> dict[str, list]:
+def rule_fields(el) -> dict[str, list]:
     """Every '{requirement-id.field}' that holds a duration, and its versions."""
     out = {}
     for req in el.requirements:
@@ -80,7 +79,7 @@ def stated_values(hb: model.Handbook, day: dt.date, words: dict) -> dict[str, St
     """Every '{requirement-id.field@source}' the data can use, as shown on `day` (hb: the data as written)."""
     short = {s.id: s.short for s in hb.sources.sources}
     out = {}
-    for key, each in _rule_fields(hb.eligibility).items():
+    for key, each in rule_fields(hb.eligibility).items():
         for source in sorted(set().union(*(s for _, _, s, _ in each))):
             own = [v for v in each if source in v[2]]
             first, value, _, _ = next((v for v in reversed(own) if v[0] is None or v[0] <= day), own[0])
@@ -88,10 +87,8 @@ def stated_values(hb: model.Handbook, day: dt.date, words: dict) -> dict[str, St
             beside = next((v for v in reversed(later) if v[0] <= day), later[0] if later else None)
             shown = duration_words(value, words)
             if beside:
-                d, other, sources, cites = beside
+                d, other, sources, _ = beside
                 shown += " " + words["value_from_source"].replace("{date}", format_date(d, words)).replace(
                     "{source}", ", ".join(short.get(s, s) for s in sorted(sources))).replace("{value}", duration_words(other, words))
-                out[f"{key}@{source}"] = Stated(shown, cites)
-            else:
-                out[f"{key}@{source}"] = Stated(shown)
+            out[f"{key}@{source}"] = Stated(shown, beside[3] if beside else [])
     return out

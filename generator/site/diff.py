@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.policy import asof
+from generator.policy import asof, values
 from generator import model
 from generator.site import registry
 from generator.model import Handbook
@@ -131,7 +131,7 @@ def compare(old: Handbook, new: Handbook) -> list[Change]:
     dated = _dated_days(new, day)
     old, new = asof.values_at(old, day), asof.values_at(new, day)
     t = strings_for(new.program)
-    names, words = _NAMES.set(_names(old, new)), _WORDS.set(t | {"_values": asof.rule_values(new.eligibility, t)})
+    names, words = _NAMES.set(_names(old, new)), _WORDS.set(t | {"_values": values.rule_values(new.eligibility, t)})
     try:
         changes: list[Change] = []
         for name in model.FILES:
@@ -249,11 +249,11 @@ def _reword(old: Any, new: Any, path: tuple, where: tuple, field: str, out: list
 def sentences(changes: list[Change], hb: Handbook) -> list[str]:
     """Each change as a sentence in the program's own words."""
     t = strings_for(hb.program)
-    values = asof.rule_values(asof.values_at(hb, max([dt.date.today(), *asof.change_dates(hb)])).eligibility, t)
+    said = values.rule_values(asof.values_at(hb, max([dt.date.today(), *asof.change_dates(hb)])).eligibility, t)
     pages = _page_titles(hb, t)
     out = []
     for c in changes:
-        place = [pages.get(c.where[0], c.where[0])] + [t["change_quoted"].format(text=asof.fill(w, values)) for w in c.where[1:]]
+        place = [pages.get(c.where[0], c.where[0])] + [t["change_quoted"].format(text=asof.fill(w, said)) for w in c.where[1:]]
         # values of more than a few words are quoted so the sentence reads clearly ("from 1 year to 18 months" needs none)
         show = lambda v: t["change_nothing"] if not v else t["change_quoted"].format(text=v) if c.kind == "changed" and len(v.split()) > 3 else v
         out.append(t[f"change_{c.kind}"].format(where=t["change_separator"].join(place), what=c.what, old=show(c.old), new=show(c.new), day=c.day))

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from generator.policy import asof
+from generator.policy import asof, values
 from generator import model, selfcheck
 from generator.site import diskcache
 from generator.site import registry
@@ -151,7 +151,7 @@ class Renderer:
             "cited_on": cited_on,
             "date": lambda d: format_date(d, self.t),
             "published": asof.published_day(),
-            "duration": lambda text: asof.duration_words(text, self.t),
+            "duration": lambda text: values.duration_words(text, self.t),
             "role": lambda rid: next(r for r in hb.roles.roles if r.id == rid),
             "question": lambda qid: next(q for q in hb.eligibility.questions if q.id == qid),
             "disqualifier": lambda did: next(d for d in hb.eligibility.disqualifiers if d.id == did),

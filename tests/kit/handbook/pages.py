@@ -11,7 +11,7 @@ from generator.policy import asof
 from generator import model
 from generator.model import Handbook
 from generator.site.pages import citations
-from generator.policy.asof import duration_words
+from generator.policy.values import duration_words
 from generator.policy.strings import strings_for
 from tests.kit.handbook.reading import (
     after, article, before_first, cited, entries, entries_in, entry, entry_in, first, headings,
