@@ -47,3 +47,25 @@ def test_the_plain_server_never_compresses(folder):
         assert headers["Content-Encoding"] is None and body == (folder / "sub" / "index.html").read_bytes()
     finally:
         server.shutdown()
+
+
+def test_the_server_takes_a_browser_s_burst_of_connections_while_it_is_busy(folder):
+    """Sixty-four connections asked at once all get through while the server accepts none of them (a busy
+    machine): with socketserver's queue of 5, the seventh waited a second or more, and a page walk timed out."""
+    import socket
+
+    from tests.kit.serve import server_for
+
+    server = server_for(folder)
+    clients = []
+    try:
+        for _ in range(64):
+            client = socket.socket()
+            client.settimeout(0.5)  # an accepted handshake is immediate; a dropped one retries after 1 s
+            client.connect(server.server_address)
+            clients.append(client)
+    finally:
+        for client in clients:
+            client.close()
+        server.server_close()
+    assert len(clients) == 64

@@ -48,10 +48,28 @@ class _GzipHandler(_QuietHandler):
         shutil.copyfileobj(source, outputfile)
 
 
+class _Server(socketserver.ThreadingTCPServer):
+    """A thread per request. Its queue of connections not yet accepted holds 128 (socketserver's default is 5):
+    a browser opening eight pages side by side asks for dozens at once, and on a busy machine the accepting
+    thread falls behind; past the queue the kernel drops the browser's connection and it asks again only
+    after 1, 2, 4, 8 ... seconds (a walk of the published files timed out so in CI, 30 s on one page)."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+    def shutdown(self):
+        super().shutdown()
+        self.server_close()  # the listening socket too, not only the thread
+
+
+def server_for(folder: Path, gzip: bool = False) -> _Server:
+    """The server of `folder`, bound to a free port of 127.0.0.1 and listening, not yet answering."""
+    handler = functools.partial(_GzipHandler if gzip else _QuietHandler, directory=str(folder))
+    return _Server(("127.0.0.1", 0), handler)
+
+
 def serve(folder: Path, gzip: bool = False):
     """Serve `folder` on a free port of 127.0.0.1; returns (base_url, server). Stop it with server.shutdown()."""
-    handler = functools.partial(_GzipHandler if gzip else _QuietHandler, directory=str(folder))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = server_for(folder, gzip)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
