@@ -50,3 +50,34 @@ def test_all_problems_are_reported_at_once(project):
     problems = _problems(project)
     assert any(p.startswith("data/tiers.yaml:") for p in problems)
     assert any(p.startswith("data/roles.yaml:") for p in problems)
+
+
+def test_a_file_read_again_is_parsed_again_only_when_its_text_changed(tmp_path):
+    """parse_yaml keeps its last results by text: an unchanged file is not parsed twice, a changed one always is,
+    each caller gets its own copy, and nothing the commands do changes what it keeps (each kept parse equals a
+    fresh one after check, publish, translations and review, in this process)."""
+    from generator.policy import yamlread
+    from tests.planted import coming_day, planted, run
+
+    translated_project = planted(tmp_path / "project", coming_day())  # in git, with a dated change not yet saved
+    data = translated_project / "data"
+    first = load_all(data).glossary
+    parsed = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(yamlread, "_parse", lambda text, file, real=yamlread._parse: parsed.append(file) or real(text, file))
+        again = yamlread.read_yaml(data / "glossary.yaml", "data/glossary.yaml")
+        again.value["terms"].reverse()  # a caller's own copy
+        assert yamlread.read_yaml(data / "glossary.yaml", "data/glossary.yaml").value["terms"][0]["meaning"] == first.terms[0].meaning
+    assert parsed == []  # kept, not parsed again
+    _break(translated_project, "glossary.yaml", first.terms[0].meaning, "A meaning changed in place")
+    assert load_all(data, translations=False).glossary.terms[0].meaning == "A meaning changed in place"
+    _break(translated_project, "glossary.yaml", "A meaning changed in place", first.terms[0].meaning)
+    for args in (["check"], ["publish", "--to", str(translated_project / "out")], ["translations", "es"],
+                 ["review", "--out", str(tmp_path / "review.html")]):
+        result = run(translated_project, *args)
+        assert result.exit_code == 0, (args, result.output)
+    kept = dict(yamlread._PARSED)
+    assert len(kept) >= 12
+    for (file, text), located in kept.items():
+        fresh = yamlread._parse(text, file)
+        assert (located.value, located.lines) == (fresh.value, fresh.lines), file

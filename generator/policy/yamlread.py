@@ -67,8 +67,35 @@ class Located:
         return self.lines.get(path)
 
 
+_PARSED: dict[tuple[str, str], Located] = {}
+"""The last parses that succeeded, by (file, text): a file read again unchanged is not parsed again (the pages,
+`check` and the data checks each read some files a second time; `mkdocs serve` rebuilds after one file changed;
+the property tests change one file and load them all). Each caller gets its own copy (a copy costs about a
+hundredth of a parse), so what one caller changes in it never reaches another."""
+_PARSED_MAX = 64
+
+
 def parse_yaml(text: str, file: str) -> Located:
     """Parse one YAML document, keeping line numbers; raise DataError with the line on any mistake."""
+    known = _PARSED.get((file, text))
+    if known is None:
+        known = _parse(text, file)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.pop(next(iter(_PARSED)))  # the oldest
+        _PARSED[(file, text)] = known
+    return Located(_copy(known.value), dict(known.lines))
+
+
+def _copy(value):
+    """A copy of a parsed value: new dicts and lists, the same scalars (str, int, float, bool, date: none can change)."""
+    if type(value) is dict:
+        return {k: _copy(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_copy(v) for v in value]
+    return value
+
+
+def _parse(text: str, file: str) -> Located:
     too_much = _limits(text, file)
     if too_much:
         raise DataError([too_much])
