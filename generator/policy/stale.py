@@ -17,8 +17,8 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from generator import model
-from generator.policy.values import PLACEHOLDER
-from generator.model.dated import is_dated, versions
+from generator.policy.values import PLACEHOLDER, rule_fields
+from generator.model.dated import is_dated
 from generator.policy.problems import Problem
 from generator.model.rules import RuleKind
 from generator.policy.strings import strings_for
@@ -34,17 +34,14 @@ def _norm(text: str) -> str:
 
 def _rule_values(el: model.Eligibility) -> tuple[dict[str, set[int]], dict[int, set[str]]]:
     """({'requirement-id.field': its durations in months, every dated value}, {months: the quotes cited by rules holding it})."""
+    own = {req.id: [c.quote for c in req.cite] for req in el.requirements}
     fields: dict[str, set[int]] = {}
     quotes: dict[int, set[str]] = {}
-    for req in el.requirements:
-        for name in type(req.rule).model_fields if req.rule else ():
-            value = getattr(req.rule, name)
-            each = [(d.value, [c.quote for c in d.cite]) for _, d in versions(value)] if is_dated(value) else [(value, [])]
-            for v, cites in each:
-                if isinstance(v, str) and model.DURATION.match(v):
-                    months = model.duration_months(v)
-                    fields.setdefault(f"{req.id}.{name}", set()).add(months)
-                    quotes.setdefault(months, set()).update(_norm(q) for q in [*cites, *(c.quote for c in req.cite)] if q)
+    for key, each in rule_fields(el).items():
+        for _, value, _, cites in each:
+            months = model.duration_months(value)
+            fields.setdefault(key, set()).add(months)
+            quotes.setdefault(months, set()).update(_norm(q) for q in [*(c.quote for c in cites), *own[key.split(".")[0]]] if q)
     return fields, quotes
 
 

@@ -33,14 +33,9 @@ def duration_words(text: str, words: dict) -> str:
 
 
 def rule_values(el: model.Eligibility, words: dict) -> dict[str, str]:
-    """Every '{requirement-id.field}' placeholder the data can use, and its words (durations, as in force)."""
-    out = {}
-    for req in el.requirements:
-        for field in type(req.rule).model_fields if req.rule else ():
-            value = getattr(req.rule, field)
-            if isinstance(value, str) and model.DURATION.match(value):
-                out[f"{req.id}.{field}"] = duration_words(value, words)
-    return out
+    """Every '{requirement-id.field}' placeholder the data can use, and its words (durations, as in force: `el` is
+    the eligibility as of a day, every value plain; a value still dated is left out)."""
+    return {key: duration_words(value, words) for key, [(day, value, _, _), *_] in rule_fields(el).items() if day is None}
 
 
 @dataclass(frozen=True)
