@@ -66,7 +66,7 @@ def _own(obj: Any, found: list) -> list:
     return found
 
 
-def _reach(root: Any, path: tuple) -> tuple[list, Any]:
+def reach(root: Any, path: tuple) -> tuple[list, Any]:
     """(the citations shown with the text at `path`, the object that holds it)."""
     obj, found, holder = root, _own(root, []), root
     for step in path:
@@ -76,7 +76,8 @@ def _reach(root: Any, path: tuple) -> tuple[list, Any]:
     return found, holder
 
 
-def _short(text: str) -> str:
+def shortened(text: str) -> str:
+    """The text, or its first 67 characters and "..." (a sentence quoted in a message)."""
     return text if len(text) < 70 else text[:67] + "..."
 
 
@@ -94,7 +95,7 @@ def naming_problems(parsed: dict, located: dict[str, Located]) -> list[Problem]:
     for key, (file, path, text) in translations.texts(files).items():
         if (file, *path[:1]) == ("program", "versions"):
             continue  # what was recorded about an earlier version stays as it was written
-        cites, holder = _reach(parsed[file], path)
+        cites, holder = reach(parsed[file], path)
         if file == "eligibility" and path[:1] == ("requirements",) and path[2:4] == ("explain", "disputed"):
             rid = parsed[file].requirements[path[1]].id
             disputing = [c for choice in parsed[file].policy_choices if rid in choice.disputes for c in choice.cite]
@@ -117,7 +118,7 @@ def naming_problems(parsed: dict, located: dict[str, Located]) -> list[Problem]:
             if m and not sources & cited and not sources & told:
                 told |= sources
                 named = " or ".join(f"the {shorts[s]}" for s in sorted(sources))
-                problems.append(Problem(*where, f"“{_short(text)}” names {named} (“{m[0]}”) but cites only "
+                problems.append(Problem(*where, f"“{shortened(text)}” names {named} (“{m[0]}”) but cites only "
                                         + " and ".join(f"the {shorts[s]}" for s in sorted(cited) if s in shorts),
                                         f"add a  cite:  of the section of {named} that says it, or say only what the citations say"))
     return problems

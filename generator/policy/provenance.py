@@ -24,7 +24,7 @@ import re
 
 from generator import model
 from generator.policy import translations
-from generator.policy.naming import _reach, source_names
+from generator.policy.naming import reach, shortened, source_names
 from generator.policy.problems import Problem
 from generator.policy.values import PLACEHOLDER, rule_fields, sources_of
 from generator.policy.yamlread import Located
@@ -44,11 +44,11 @@ def provenance_problems(parsed: dict, located: dict[str, Located]) -> list[Probl
     files = {name: parsed[name] for name in model.FILES if name in parsed}
     problems = []
     for key, (file, path, text) in translations.texts(files).items():
-        if (file, *path[:1]) == ("program", "versions") or not (PLACEHOLDER.search(text) or _requirement(el, file, path) in lists):
+        own = _requirement(el, file, path)
+        if (file, *path[:1]) == ("program", "versions") or not (PLACEHOLDER.search(text) or own in lists):
             continue
         where = (f"data/{file}.yaml", located[file].line(path) if file in located else None)
-        cited = sources_of(_reach(parsed[file], path)[0])
-        own = _requirement(el, file, path)
+        cited = sources_of(reach(parsed[file], path)[0])
         for sentence in SENTENCE.split(text):
             named = set().union(*(ids for pattern, ids in names.values() if pattern.search(sentence)))
             speaks = named or cited
@@ -67,7 +67,7 @@ def provenance_problems(parsed: dict, located: dict[str, Located]) -> list[Probl
                 others = [(item, s) for item, s in lists[own] if not s & named]
                 if others:
                     item, sources = others[0]
-                    problems.append(Problem(*where, f"“{_short(sentence)}” speaks for {_names(named, short)}, but the list it is "
+                    problems.append(Problem(*where, f"“{shortened(sentence)}” speaks for {_names(named, short)}, but the list it is "
                                             f"about holds “{item}”, from {_names(sources, short)}",
                                             "say it without naming a source (each entry of the list shows its own), or name every "
                                             "source the list holds entries of"))
@@ -113,16 +113,12 @@ def _unbound(where, sentence: str, placeholder: str, version, speaks: set[str], 
     said = f"{_names(speaks, short)}, but {placeholder} is “{value}”{since}, which {_names(sources, short)} " \
            f"{'states' if len(sources) == 1 else 'state'}, not {_names(speaks, short)}"
     if not choose:  # no source the sentence speaks for states the value: it must name the one that does
-        return Problem(*where, f"“{_short(sentence)}” {how} {said}",
+        return Problem(*where, f"“{shortened(sentence)}” {how} {said}",
                        f"write {choices} and name {_names(sources, short)} in the sentence, or say it in a sentence that names no source")
-    return Problem(*where, f"“{_short(sentence)}” {how} {said}",
+    return Problem(*where, f"“{shortened(sentence)}” {how} {said}",
                    f"write {choices} for the value {_names(choose, short)} {'states' if len(choose) == 1 else 'state'} (the "
                    "handbook shows the other source's value beside it), or say it in a sentence that names no source and cites both")
 
 
 def _names(ids: set[str], short: dict) -> str:
     return " and ".join(f"the {short.get(s, s)}" for s in sorted(ids))
-
-
-def _short(text: str) -> str:
-    return text if len(text) < 70 else text[:67] + "..."
