@@ -20,7 +20,7 @@ from generator.selfcheck import scenarios as scenarios_mod
 from generator.policy.load import DataError, Handbook, load_all
 from generator.policy.staffdate import read_day, spoken_date
 from generator.commands.stopping import raising
-from generator.policy.translations import Untranslated, language_name
+from generator.policy.translations import Untranslated, language_name, unreviewed
 
 OK, DATA_PROBLEM, USAGE = 0, 1, 2
 
@@ -134,8 +134,6 @@ def check_site(project: Project, hb: Handbook | None = None):
 def unreviewed_lines(hb: Handbook | None, site) -> list[str]:
     """What waits for policy staff's review in each further language: not a problem (it is published, and each
     page that holds some says so, with a link to the page in the main language), but `check` and `publish` name it."""
-    from generator.policy.translations import language_name, unreviewed
-
     lines = []
     for language, keys in unreviewed(hb).items() if hb else ():
         name, uris = language_name(language), site.unreviewed.get(language, []) if site else []
@@ -177,8 +175,6 @@ def _write_atomically(path: Path, data: bytes, mode: int | None) -> None:
 def write_all(writes: list[tuple[Path, bytes]]) -> None:
     """Each file written whole and swapped in (a file already there keeps its permissions); if one cannot be,
     those already written are put back (Ctrl+C too: it is raised here, after the putting back)."""
-    from generator.commands.stopping import raising
-
     with raising():
         _write_each(writes)
 

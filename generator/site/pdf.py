@@ -30,8 +30,6 @@ takes longer than the rest of a build; the tests of the PDF itself build it."""
 
 def wanted() -> bool:
     """Whether this build makes the PDF: not under `mkdocs serve`, and not left out by SKIP."""
-    import os
-
     return not previewing and os.environ.get(SKIP[0]) != SKIP[1]
 
 
