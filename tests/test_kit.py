@@ -69,3 +69,20 @@ def test_the_server_takes_a_browser_s_burst_of_connections_while_it_is_busy(fold
             client.close()
         server.server_close()
     assert len(clients) == 64
+
+
+def test_chromium_keeps_playwright_s_own_switches_and_builds_no_address_bar_pop_ups(browser):
+    """CHROMIUM_ARGS's --disable-features, the last one Chromium is given and so the only one it reads, still holds
+    every feature Playwright turns off in its own (listed first on the command line), and the address bar's
+    suggestion pop-ups, web pages of their own that every new context would otherwise build, are not built."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto("chrome://version")
+        switches = page.locator("#command_line").inner_text().split()
+        given = [set(s.split("=", 1)[1].split(",")) for s in switches if s.startswith("--disable-features=")]
+        assert len(given) == 2 and given[0] <= given[1], given[0] - given[-1]
+        targets = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
+        assert [t["url"] for t in targets if t["type"] == "browser_ui"] == []
+    finally:
+        context.close()
