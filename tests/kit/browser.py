@@ -12,9 +12,9 @@ PLAYWRIGHT_DISABLED_FEATURES = [
 """The features Playwright (1.65) turns off itself. Chromium reads only the last --disable-features it is given, so
 ours below repeats them (tests/test_kit.py checks that it still holds every one Playwright passes)."""
 UNSEEN_BROWSER_UI = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]
-"""The address bar's suggestion pop-ups, which headless Chromium builds as web pages of their own (a renderer
-process of about half a CPU-second each) for every window, that is for every new context, and which no
-test sees. Without them a new page with its first page load takes half the CPU (about 0.55 -> 0.29 s here)."""
+"""The address bar's suggestion pop-ups, which headless Chromium builds as web pages of their own (together one
+renderer process of about half a CPU-second) for every window, that is for every new context, and which no
+test sees. Without them a new page with its first page load takes half the CPU (about 0.54 -> 0.29 s here)."""
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
