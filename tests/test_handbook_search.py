@@ -17,7 +17,7 @@ from generator.site import search
 from tests.kit import ROOT, new_context
 from tests.kit.axe import axe_violations, with_axe
 from tests.kit.handbook.browsing import HB, LAPTOP, PHONE, SITE, _url
-from tests.kit.handbook.searching import ask, search_box, theme_word, watch_search
+from tests.kit.handbook.searching import ANSWERED, ask, search_box, theme_word, watch_search
 
 NOT_MENTIONED = None
 """The expected answer to a question on a topic the policy documents do not cover: the note that says so."""
@@ -94,6 +94,21 @@ def test_the_handbook_s_search_worker_imports_the_installed_material_worker():
     name = re.search(r'importScripts\("([^"]+)"\)', wrapper)[1]
     assert (Path(material.__file__).parent / "templates/assets/javascripts/workers" / name).is_file(), \
         f"Material has no worker {name}: write its new name in handbook-search.js"
+
+
+def test_a_page_builds_its_search_index_only_when_a_question_is_asked(laptop, site_url):
+    """Every page starts the search worker and hands it the whole index; building it waits for the first
+    question (handbook-search.js), so reading a page costs a phone no index. The first question is answered."""
+    watch_search(laptop.context)
+    with laptop.expect_worker() as started:
+        laptop.goto(site_url + "/")
+    worker = started.value
+    laptop.wait_for_function(ANSWERED, arg="")  # Material's empty question once the worker said READY: answered
+    assert worker.evaluate("built") is False
+    ask(laptop, search_box(laptop, "en"), "rides")
+    expect(laptop.get_by_role("dialog", name=theme_word("en", "search")).get_by_role("list").get_by_role("link").first).to_have_attribute(
+        "href", re.compile(r"/dos-and-donts/\?h="))
+    assert worker.evaluate("built") is True
 
 
 @pytest.mark.parametrize("how", ["typed", "pasted"])

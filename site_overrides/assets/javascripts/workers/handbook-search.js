@@ -29,11 +29,36 @@ function widen(query) {
   }).join("");
 }
 
+// The index is built when the first query comes, not when a page loads: every page starts this worker and
+// sends it the whole index, and building it is most of the worker's work (on a caseworker's old phone, at
+// every page). Until then, SETUP is kept and answered READY at once; the first QUERY hands Material the
+// kept SETUP, waits for its READY (not passed on: the page had its own), then gives it the queries that came.
+// The empty query Material sends once READY (to clear the results) is answered as Material's own search
+// answers it (no words: no results), without an index.
+var READY = 1, RESULT = 3;
+var setup = null, waiting = [];
+var built = false; // read by the tests (tests/test_handbook_search.py): no index is built before a query
+var post = self.postMessage.bind(self);
+self.postMessage = function (message) { // Material's worker answers with the global postMessage
+  if (message && message.type === READY && setup) {
+    setup = null, built = true;
+    waiting.splice(0).forEach(function (query) { self.dispatchEvent(new MessageEvent("message", { data: query })); });
+  } else post(message);
+};
+
 // Listeners run in the order they were added: this one changes the message before Material's reads it.
 addEventListener("message", function (event) {
   var message = event.data;
-  if (message.type === SETUP) language = message.data.config.stem ? message.data.config.lang[0] : null;
-  else if (message.type === QUERY && language && typeof message.data === "string") {
+  if (message.type === SETUP && !built && !setup) {
+    language = message.data.config.stem ? message.data.config.lang[0] : null;
+    setup = message;
+    event.stopImmediatePropagation();
+    post({ type: READY });
+  } else if (message.type === QUERY && setup) {
+    event.stopImmediatePropagation();
+    if (typeof message.data === "string" && !message.data.trim()) post({ type: RESULT, data: { items: [] } });
+    else if (waiting.push(message) === 1) self.dispatchEvent(new MessageEvent("message", { data: setup }));
+  } else if (message.type === QUERY && language && typeof message.data === "string") {
     typed = message.data.toLowerCase().match(/[a-z\u00C0-\u024F]+/g) || [];
     message.data = widen(message.data);
   }
