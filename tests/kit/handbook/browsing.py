@@ -52,14 +52,20 @@ def failed_requests(browser, base_url: str, paths: list[str]) -> list[str]:
     return sorted(set(found))
 
 
-def requests_to_other_hosts(browser, base_url: str, paths: list[str]) -> list[str]:
+def requests_to_other_hosts(browser, base_url: str, paths: list[str], quiet_within: float = 30_000) -> list[str]:
     """Open every page (and search once) and list each request that leaves the local server.
-    Such requests are blocked, so nothing ever reaches the internet."""
+    Such requests are blocked, so nothing ever reaches the internet. If the network does not go quiet
+    within `quiet_within` ms, the failure names the requests still unanswered (one did so, once, in a
+    run of the browser tests ten times, and a bare timeout said nothing of which)."""
+    from playwright.sync_api import TimeoutError as Timeout
+
     context = browser.new_context(viewport=PHONE)
     found: list[str] = []
+    unanswered: dict = {}
     local = (base_url + "/", "data:", "blob:")
 
     def note(request):
+        unanswered[request] = request.url
         if not request.url.startswith(local):
             found.append(request.url)
 
@@ -67,14 +73,20 @@ def requests_to_other_hosts(browser, base_url: str, paths: list[str]) -> list[st
         route.continue_() if route.request.url.startswith(local) else route.abort()
 
     context.on("request", note)
+    for ended in ("requestfinished", "requestfailed"):
+        context.on(ended, lambda request: unanswered.pop(request, None))
     context.route("**/*", block)
     try:
         page = context.new_page()
         for path in paths:  # what a page's HTML and CSS fetch comes before "load"
             page.goto(base_url + path, wait_until="load")
-        page.goto(base_url + "/", wait_until="networkidle")  # what the theme's script fetches later
-        page.get_by_role("textbox", name=SEARCH).press_sequentially(HB.tiers.tiers[0].name)
-        page.wait_for_load_state("networkidle")
+        try:
+            page.goto(base_url + "/", wait_until="networkidle", timeout=quiet_within)  # what the theme's script fetches later
+            page.get_by_role("textbox", name=SEARCH).press_sequentially(HB.tiers.tiers[0].name)
+            page.wait_for_load_state("networkidle", timeout=quiet_within)
+        except Timeout:
+            raise AssertionError(f"the network did not go quiet within {quiet_within / 1000:g} s on {page.url}; unanswered: "
+                                 f"{sorted(set(unanswered.values()))}") from None
     finally:
         context.close()
     return sorted(set(found))
