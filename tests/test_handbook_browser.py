@@ -4,11 +4,8 @@ citations and language on every page. The keyboard, search and print are in test
 The self-check page belongs to the self-check's own tests, except for the external-request check."""
 from __future__ import annotations
 
-import http.server
 import re
 import shutil
-import threading
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -37,32 +34,16 @@ def test_a_web_font_from_another_host_is_caught(browser, project):
         server.shutdown()
 
 
-def test_a_request_never_answered_is_named(browser):
+def test_a_request_never_answered_is_named(browser, tmp_path):
     """When the network does not go quiet, the check says which request is still waiting (not a bare timeout)."""
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            if self.path == "/slow":
-                time.sleep(10)  # longer than the check waits
-            body = b'<!doctype html><html lang="en"><title>t</title><script>fetch("/slow")</script></html>'
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
+    (tmp_path / "index.html").write_text('<!doctype html><html lang="en"><title>t</title><script>fetch("/slow")</script></html>',
+                                         encoding="utf-8")
+    url, server = serve(tmp_path, held={"/slow"})
     try:
         with pytest.raises(AssertionError, match=re.escape(f"unanswered: ['{url}/slow']")):
             requests_to_other_hosts(browser, url, ["/"], quiet_within=2000)
     finally:
         server.shutdown()
-        server.server_close()
 
 
 def test_no_page_asks_its_own_site_for_something_missing(browser, site_url, built_site):

@@ -2,7 +2,8 @@
 
 `serve(folder)` answers as `python -m http.server` does; `serve(folder, gzip=True)` compresses
 every response at gzip level 6 when the browser accepts it, as real hosts do, so what a browser
-transfers can be measured (Content-Encoding: gzip, Content-Length of the compressed body).
+transfers can be measured (Content-Encoding: gzip, Content-Length of the compressed body);
+`serve(folder, held={"/slow"})` never answers those addresses, as a server that hangs (until shutdown).
 """
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from pathlib import Path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def do_GET(self):
+        if self.path in self.server.held:
+            self.server.released.wait()  # no answer; the connection closes at shutdown
+            return
+        super().do_GET()
+
     def log_message(self, *args):
         pass
 
@@ -56,20 +63,29 @@ class _Server(socketserver.ThreadingTCPServer):
 
     daemon_threads = True
     request_queue_size = 128
+    held: frozenset = frozenset()
+    """Addresses never answered (serve's `held`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.released = threading.Event()
 
     def shutdown(self):
+        self.released.set()
         super().shutdown()
         self.server_close()  # the listening socket too, not only the thread
 
 
-def server_for(folder: Path, gzip: bool = False) -> _Server:
+def server_for(folder: Path, gzip: bool = False, held=()) -> _Server:
     """The server of `folder`, bound to a free port of 127.0.0.1 and listening, not yet answering."""
     handler = functools.partial(_GzipHandler if gzip else _QuietHandler, directory=str(folder))
-    return _Server(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
+    server.held = frozenset(held)
+    return server
 
 
-def serve(folder: Path, gzip: bool = False):
+def serve(folder: Path, gzip: bool = False, held=()):
     """Serve `folder` on a free port of 127.0.0.1; returns (base_url, server). Stop it with server.shutdown()."""
-    server = server_for(folder, gzip)
+    server = server_for(folder, gzip, held)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
